@@ -1,0 +1,81 @@
+"""The library API. The command line is a thin shell over these functions.
+
+>>> from partnerkit.api import lint, load
+>>> results = lint(["examples/"], as_of=date(2026, 11, 15))
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Iterable, Iterator
+
+from partnerkit.engine import FileResult, lint_bytes, lint_file
+from partnerkit.findings.config import ConfigError, Finder, Settings, with_options  # noqa: F401
+
+__all__ = ["lint", "lint_text", "load", "exit_code", "LoadError", "ConfigError", "FileResult", "Options"]
+
+
+class LoadError(Exception):
+    """A charter that cannot be used: carries its findings."""
+
+    def __init__(self, result: FileResult):
+        self.result = result
+        first = result.active[0] if result.active else None
+        super().__init__(result.error or (f"{first.file}:{first.line}:{first.col}: {first.code} {first.message}" if first else "not a charter"))
+
+
+class Options:
+    """What a lint run is asked for: as-of date, configuration and command-line overrides."""
+
+    def __init__(self, as_of: date | None = None, config: str | None = None, fail_on: str | None = None,
+                 select: Iterable[str] = (), ignore: Iterable[str] = (), fast: bool = True):
+        self.as_of = as_of or date.today()
+        self.finder = Finder(config)
+        self.fail_on, self.select, self.ignore = fail_on, list(select), list(ignore)
+        self.fast = fast
+        self._cache: dict[int, Settings] = {}
+
+    def settings_for(self, path: str | None) -> Settings:
+        base = self.finder.for_file(path)
+        key = id(base)
+        if key not in self._cache:
+            self._cache[key] = with_options(base, self.fail_on, self.select, self.ignore)
+        return self._cache[key]
+
+
+def lint_text(text: str | bytes, filename: str = "<stdin>", options: Options | None = None) -> FileResult:
+    options = options or Options()
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    base = os.path.dirname(os.path.abspath(filename))
+    return lint_bytes(data, filename, options.settings_for(filename), options.as_of, base, options.fast)
+
+
+def lint(paths: Iterable[str], options: Options | None = None, **kw) -> Iterator[FileResult]:
+    """Lint files and folders, in a stable order, streaming one result per charter."""
+    from partnerkit.discover import expand
+
+    options = options or Options(**kw)
+    for path, error in expand(list(paths)):
+        if error:
+            yield FileResult(path, error=error)
+            continue
+        yield lint_file(path, options.settings_for(path), options.as_of, fast=options.fast)
+
+
+def load(path: str, as_of: date | None = None):
+    """The charter model of a file; :class:`LoadError` when it has E findings."""
+    result = next(iter(lint([path], Options(as_of=as_of))))
+    if result.charter is None or any(f.code[0] == "E" for f in result.active):
+        raise LoadError(result)
+    return result.charter
+
+
+def exit_code(results: list[FileResult]) -> int:
+    if any(r.error for r in results):
+        return 2
+    for r in results:
+        settings = r.settings or Settings()
+        if any(settings.fails(f.severity) for f in r.active):
+            return 1
+    return 0

@@ -1,0 +1,1 @@
+"""The commands' bodies: argument handling and output, over the library API."""

@@ -1,0 +1,1 @@
+"""Findings: what rules report, positions resolved in one place, suppressions, config."""

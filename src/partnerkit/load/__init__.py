@@ -1,0 +1,1 @@
+"""Load: bytes -> text -> plain data plus a position tree (see ARCHITECTURE.md)."""

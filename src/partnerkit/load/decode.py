@@ -1,0 +1,53 @@
+"""Bytes to text: size cap, binary detection, UTF-8 with or without a BOM."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Problem:
+    """A problem found before any YAML is parsed (code E001, E006 or E007)."""
+
+    code: str
+    message: str
+    hint: str
+    line: int = 1
+    col: int = 1
+
+
+def line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and character column of a byte offset."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    col = len(data[start:offset].decode("utf-8", "replace")) + 1
+    return line, col
+
+
+def decode(data: bytes, max_bytes: int) -> tuple[str | None, Problem | None]:
+    if len(data) > max_bytes:
+        return None, Problem(
+            "E007",
+            f"file is larger than the {max_bytes:,}-byte limit",
+            "Split the charter or raise the `max-bytes` threshold in the configuration.",
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Problem("E001", "file is UTF-16; charters are UTF-8", "Save the file as UTF-8.")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = line_col(data, nul)
+        return None, Problem("E001", "binary file: NUL byte", "A charter is a UTF-8 text file.", line, col)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = line_col(data, exc.start)
+        return None, Problem(
+            "E001",
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
+            "Save the file as UTF-8.",
+            line,
+            col,
+        )
+    return text, None

@@ -1,0 +1,57 @@
+"""Where every key and item of a loaded document sits in its file.
+
+A :class:`Pos` is one node: its 1-based line and column, and below it either
+the keys of a mapping (``key -> (key_line, key_col, Pos)``) or the items of a
+sequence. Rows merged in from a CSV file carry that file's name.
+"""
+
+from __future__ import annotations
+
+
+class Pos:
+    __slots__ = ("line", "col", "sub", "file")
+
+    def __init__(self, line: int, col: int, sub=None, file: str | None = None):
+        self.line = line
+        self.col = col
+        self.sub = sub  # dict for a mapping, list for a sequence, None for a scalar
+        self.file = file
+
+
+def resolve(root: Pos | None, path: tuple, at_value: bool = False) -> tuple[str | None, int, int]:
+    """Return ``(file, line, col)`` of the most specific node on ``path``.
+
+    A path that ends on a mapping key points at the key (or, with
+    ``at_value``, at its value); one that ends on a sequence index points at
+    the item. Where the path leaves the document (something missing), the
+    deepest node that exists is used: the parent section.
+    """
+    if root is None:
+        return None, 1, 1
+    node = root
+    line, col = root.line, root.col
+    last = len(path) - 1
+    for i, part in enumerate(path):
+        sub = node.sub
+        if isinstance(sub, dict) and part in sub:
+            kline, kcol, child = sub[part]
+            if i == last and not at_value:
+                return node.file, kline, kcol
+            node, line, col = child, child.line, child.col
+        elif isinstance(sub, list) and isinstance(part, int) and -len(sub) <= part < len(sub):
+            node = sub[part]
+            line, col = node.line, node.col
+        else:
+            break
+    return node.file, line, col
+
+
+def format_path(path: tuple) -> str:
+    """``("metrics", 2, "readings", 3)`` -> ``metrics[2].readings[3]``."""
+    out = []
+    for part in path:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        else:
+            out.append(("." if out else "") + str(part))
+    return "".join(out)

@@ -1,0 +1,50 @@
+"""``path:line:col: CODE severity message``, the hint under it, and a summary line.
+
+Colour only when asked (a terminal without ``NO_COLOR``). Charter text is
+printed with control characters made visible, so a charter can never move
+the cursor, change colours or hide text on the reader's terminal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from partnerkit.outputs.common import plural, shown, summary
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_COLORS = {"error": "31", "warning": "33", "info": "36", "path": "1", "code": "1", "dim": "2"}
+
+
+def clean(text: str) -> str:
+    text = str(text).replace("\n", " ")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text)
+
+
+def render(results, info) -> str:
+    def paint(kind, text):
+        return f"\x1b[{_COLORS[kind]}m{text}\x1b[0m" if info.color else text
+
+    lines = []
+    for result in results:
+        for f in shown(result, info):
+            head = f"{paint('path', clean(f.file))}:{f.line}:{f.col}: {paint('code', f.code)} {paint(f.severity, f.severity)} {clean(f.message)}"
+            if f.suppressed:
+                head += paint("dim", f" [suppressed: {clean(f.suppressed)}]")
+            lines.append(head)
+            if f.hint:
+                lines.append(paint("dim", f"  hint: {clean(f.hint)}"))
+            for r in f.related:
+                lines.append(paint("dim", f"  related: {clean(r.file)}:{r.line}:{r.col}: {clean(r.message)}"))
+    counts = summary(results)
+    total = counts["error"] + counts["warning"] + counts["info"]
+    text = f"{plural(total, 'finding')} in {plural(counts['files'], 'file')}: " \
+           f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, {plural(counts['info'], 'info')}"
+    extras = []
+    if counts["suppressed"]:
+        extras.append(f"{counts['suppressed']} suppressed" + ("" if info.show_suppressed else ", shown with --show-suppressed"))
+    if counts["baselined"]:
+        extras.append(f"{counts['baselined']} in the baseline")
+    if extras:
+        text += f" ({'; '.join(extras)})"
+    lines.append(text + ".")
+    return "\n".join(lines) + "\n"

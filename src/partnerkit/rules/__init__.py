@@ -1,0 +1,31 @@
+"""The rule catalogue. Importing this package registers every rule."""
+
+from __future__ import annotations
+
+from partnerkit.rules.base import LESSONS, REGISTRY, THRESHOLDS, Context, Rule, rule  # noqa: F401
+
+_MODULES = ("file", "vision", "discovery", "metrics", "alignment", "community", "suppressions")
+_loaded = False
+
+
+def all_rules() -> list[Rule]:
+    global _loaded
+    if not _loaded:
+        import importlib
+
+        for name in _MODULES:
+            try:
+                importlib.import_module(f"partnerkit.rules.{name}")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"partnerkit.rules.{name}":
+                    raise
+        _loaded = True
+    return sorted(REGISTRY.values(), key=lambda r: ("EVDMACS".index(r.code[0]), r.code))
+
+
+def find_rule(code_or_name: str) -> Rule | None:
+    key = code_or_name.strip()
+    for r in all_rules():
+        if r.code == key.upper() or r.name == key.lower():
+            return r
+    return None
