@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SPEC_EXAMPLE = EXAMPLES / "acme-globex.charter.yaml"
+HEALTHY = EXAMPLES / "healthy.charter.yaml"
+AS_OF = date(2026, 11, 15)
+
+
+@pytest.fixture
+def cli():
+    """Run the CLI in-process through typer's runner: ``cli("lint", path) -> Result``."""
+    from typer.testing import CliRunner
+
+    from partnerkit.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args, input=None, env=None):
+        return runner.invoke(app, [str(a) for a in args], input=input, env=env, catch_exceptions=False)
+
+    return invoke
+
+
+def partnerkit_exe() -> list[str]:
+    exe = shutil.which("partnerkit")
+    return [exe] if exe else [sys.executable, "-m", "partnerkit"]
+
+
+@pytest.fixture
+def run_pk():
+    """Run the installed command as a subprocess."""
+
+    def run(*args, input=None, env=None, cwd=None, timeout=60):
+        full_env = dict(os.environ, NO_COLOR="1", **(env or {}))
+        return subprocess.run([*partnerkit_exe(), *map(str, args)], input=input, capture_output=True,
+                              env=full_env, cwd=cwd, timeout=timeout)
+
+    return run
