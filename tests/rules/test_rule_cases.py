@@ -10,7 +10,7 @@ A case file ``cases/<CODE>.yaml`` holds::
         as_of: 2026-11-15                          # optional (default 2026-11-15)
         thresholds: {confidence-gap: 0.5}          # optional overrides
         expect: 1                                  # how many findings of this rule
-        paths: ["hypotheses[0].confidence"]        # optional: their data paths, in order
+        paths: ["hypotheses[0].confidence"]        # optional: their data paths (any order)
         messages: ["0.8", "0.5"]                   # optional: words every message contains
 
 Each case starts from ``base.yaml`` beside this file (the healthy example),
@@ -102,7 +102,7 @@ def test_rule_case(rule, case):
     summary = [(f.path_str, f.message) for f in got]
     assert len(got) == case["expect"], summary
     if "paths" in case:
-        assert [f.path_str for f in got] == case["paths"], summary
+        assert sorted(f.path_str for f in got) == sorted(case["paths"]), summary
     for word in case.get("messages", []):
         assert all(word in f.message for f in got), summary
 
