@@ -24,26 +24,27 @@ def resolve(root: Pos | None, path: tuple, at_value: bool = False) -> tuple[str 
     A path that ends on a mapping key points at the key (or, with
     ``at_value``, at its value); one that ends on a sequence index points at
     the item. Where the path leaves the document (something missing), the
-    deepest node that exists is used: the parent section.
+    deepest part that exists is used: the parent section's key or item, or
+    the top of the document.
     """
     if root is None:
         return None, 1, 1
     node = root
-    line, col = root.line, root.col
-    last = len(path) - 1
-    for i, part in enumerate(path):
+    here = (root.file, root.line, root.col)
+    for part in path:
         sub = node.sub
         if isinstance(sub, dict) and part in sub:
             kline, kcol, child = sub[part]
-            if i == last and not at_value:
-                return node.file, kline, kcol
-            node, line, col = child, child.line, child.col
+            here = (node.file, kline, kcol)
         elif isinstance(sub, list) and isinstance(part, int) and -len(sub) <= part < len(sub):
-            node = sub[part]
-            line, col = node.line, node.col
+            child = sub[part]
+            here = (child.file, child.line, child.col)
         else:
-            break
-    return node.file, line, col
+            return here
+        node = child
+    if at_value:
+        return node.file, node.line, node.col
+    return here
 
 
 def format_path(path: tuple) -> str:
