@@ -115,7 +115,7 @@ def _lint_text(text, run: _Run, result: FileResult, settings, as_of, base_dir, f
     if data.get("data") and base_dir is not None:
         from partnerkit.load.csvdata import merge
 
-        for file, line, col, code, message, hint in merge(data, loaded.pos, base_dir):
+        for file, line, col, code, message, hint in merge(data, loaded.pos, base_dir, os.path.dirname(run.display)):
             run.at(code, line, col, message, hint, file)
     from partnerkit.model.validate import validate
 

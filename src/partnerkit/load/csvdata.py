@@ -1,0 +1,243 @@
+"""CSV data files (SPEC section 2): metric readings and pulse results kept beside the charter.
+
+``data.readings`` names a CSV with the header ``metric,date,value,note``;
+``data.pulse`` one with ``date,partner,level,dimension,score,responses``.
+Good rows are merged into the charter's data (with positions in the CSV
+file, so findings on them point at the right file, line and column); a bad
+row is a finding at its cell and is never silently dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from datetime import date
+
+from partnerkit.load.positions import Pos
+
+READINGS = ("metric", "date", "value", "note")
+PULSE = ("date", "partner", "level", "dimension", "score", "responses")
+MAX_BYTES = 8 * 1024 * 1024
+
+
+def _cell_columns(line: str) -> list[int]:
+    """1-based start column of each field of a physical CSV line."""
+    starts, quoted, i = [1], False, 0
+    while i < len(line):
+        ch = line[i]
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            starts.append(i + 2)
+        i += 1
+    return starts
+
+
+class _Sheet:
+    def __init__(self, display: str):
+        self.display = display
+        self.problems: list[tuple] = []
+
+    def problem(self, line, col, code, message, hint):
+        self.problems.append((self.display, line, col, code, message, hint))
+
+
+def _read(path: str, sheet: _Sheet, columns: tuple[str, ...], required: tuple[str, ...]):
+    """Yield ``(line, {column: (value, col)})`` for each data row."""
+    from partnerkit.load.decode import decode
+
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise FileNotFoundError(exc.strerror or str(exc)) from None
+    text, problem = decode(raw, MAX_BYTES)
+    if problem is not None:
+        sheet.problem(problem.line, problem.col, "E001" if problem.code == "E001" else "E007", problem.message, problem.hint)
+        return
+    lines = text.splitlines()
+    if not lines:
+        sheet.problem(1, 1, "E002", f"empty CSV file: expected the header `{','.join(columns)}`", "Add the header row.")
+        return
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except csv.Error as exc:
+        sheet.problem(1, 1, "E001", f"CSV syntax error: {exc}", "Fix the CSV syntax.")
+        return
+    hcols = _cell_columns(lines[0])
+    for i, name in enumerate(header):
+        if name not in columns:
+            sheet.problem(1, hcols[i] if i < len(hcols) else 1, "E002",
+                          f"unknown CSV column `{name}`: expected {','.join(columns)}", "Rename or remove the column.")
+    missing = [c for c in required if c not in header]
+    if missing:
+        sheet.problem(1, 1, "E002", f"CSV header lacks {', '.join(missing)}: expected {','.join(columns)}",
+                      "Add the missing columns to the header.")
+        return
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            sheet.problem(reader.line_num, 1, "E001", f"CSV syntax error: {exc}", "Fix the CSV syntax.")
+            return
+        line = reader.line_num
+        if not row or all(not c.strip() for c in row):
+            continue
+        physical = lines[line - 1] if line - 1 < len(lines) else ""
+        cols = _cell_columns(physical)
+        cells = {}
+        for i, name in enumerate(header):
+            if i < len(row):
+                cells[name] = (row[i].strip(), cols[i] if i < len(cols) else 1)
+        absent = [c for c in required if c not in cells or cells[c][0] == ""]
+        if absent:
+            sheet.problem(line, len(physical) + 1 if len(row) < len(header) else cells[absent[0]][1], "E002",
+                          f"row lacks {', '.join(absent)}", "Fill in every required column.")
+            continue
+        if len(row) > len(header):
+            sheet.problem(line, cols[len(header)] if len(header) < len(cols) else 1, "E002",
+                          f"row has {len(row)} cells but the header has {len(header)}", "Remove the extra cells.")
+            continue
+        yield line, cells
+
+
+def _date(sheet, line, cell):
+    value, col = cell
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        pass
+    sheet.problem(line, col, "E002", f"`{value}` is not a valid date", "Write dates as ISO dates: 2026-01-15.")
+    return None
+
+
+def _number(sheet, line, cell, what):
+    value, col = cell
+    try:
+        number = float(value)
+        if number == number and abs(number) != float("inf"):
+            return number
+    except ValueError:
+        pass
+    sheet.problem(line, col, "E002", f"{what} `{value}` is not a number", "Write a plain number such as 12.5.")
+    return None
+
+
+def _suggest(word, choices):
+    from partnerkit.model.validate import suggest
+
+    near = suggest(word, sorted(choices))
+    return f" (did you mean `{near}`?)" if near else ""
+
+
+def _cells_pos(line, cells, file):
+    return Pos(line, 1, {k: (line, col, Pos(line, col, file=file)) for k, (_, col) in cells.items()}, file)
+
+
+def _ensure_list(owner: dict, owner_pos: Pos, key: str, file: str):
+    if not isinstance(owner.get(key), list):
+        owner[key] = []
+        owner_pos.sub[key] = (owner_pos.line, owner_pos.col, Pos(owner_pos.line, owner_pos.col, [], owner_pos.file))
+    return owner[key], owner_pos.sub[key][2]
+
+
+def merge_readings(data, pos, path, display) -> list[tuple]:
+    sheet = _Sheet(display)
+    metrics = data.get("metrics") if isinstance(data.get("metrics"), list) else []
+    mpos = pos.sub["metrics"][2].sub if "metrics" in pos.sub else []
+    by_id = {m.get("id"): (m, mpos[i]) for i, m in enumerate(metrics) if isinstance(m, dict) and i < len(mpos)}
+    for line, cells in _read(path, sheet, READINGS, ("metric", "date", "value")):
+        metric_id, col = cells["metric"]
+        if metric_id not in by_id:
+            sheet.problem(line, col, "E004", f"`{metric_id}` is not a known metric{_suggest(metric_id, [k for k in by_id if isinstance(k, str)])}",
+                          "Use the id of a metric in the charter.")
+            continue
+        day = _date(sheet, line, cells["date"])
+        value = _number(sheet, line, cells["value"], "value")
+        if day is None or value is None:
+            continue
+        item = {"date": day, "value": value}
+        if cells.get("note", ("", 0))[0]:
+            item["note"] = cells["note"][0]
+        metric, metric_pos = by_id[metric_id]
+        items, items_pos = _ensure_list(metric, metric_pos, "readings", display)
+        items.append(item)
+        items_pos.sub.append(_cells_pos(line, {k: v for k, v in cells.items() if k != "metric"}, display))
+    return sheet.problems
+
+
+def merge_pulse(data, pos, path, display) -> list[tuple]:
+    sheet = _Sheet(display)
+    partners = {p.get("id") for p in data.get("partners") or [] if isinstance(p, dict)}
+    if not isinstance(data.get("pulse"), list):
+        data["pulse"] = []
+        pos.sub["pulse"] = (pos.line, pos.col, Pos(pos.line, pos.col, [], pos.file))
+    entries, entries_pos = data["pulse"], pos.sub["pulse"][2]
+    groups: dict[tuple, tuple[dict, Pos]] = {}
+    for line, cells in _read(path, sheet, PULSE, PULSE):
+        day = _date(sheet, line, cells["date"])
+        partner, pcol = cells["partner"]
+        if partner not in partners:
+            sheet.problem(line, pcol, "E004", f"`{partner}` is not a known partner{_suggest(partner, [p for p in partners if isinstance(p, str)])}",
+                          "Use the id of a partner in the charter.")
+            continue
+        level, lcol = cells["level"]
+        if level not in ("executive", "execution"):
+            sheet.problem(line, lcol, "E002", f"level `{level}` is not one of executive, execution", "Use executive or execution.")
+            continue
+        score = _number(sheet, line, cells["score"], "score")
+        if score is not None and not 1 <= score <= 5:
+            sheet.problem(line, cells["score"][1], "E002", f"score {cells['score'][0]} is outside 1..5", "Scores are means on a 1..5 scale.")
+            score = None
+        responses_text, rcol = cells["responses"]
+        responses = int(responses_text) if responses_text.isdigit() and int(responses_text) >= 1 else None
+        if responses is None:
+            sheet.problem(line, rcol, "E002", f"responses `{responses_text}` is not a whole number ≥ 1", "Give the number of respondents.")
+        if day is None or score is None or responses is None:
+            continue
+        key = (day, partner, level)
+        dimension, dcol = cells["dimension"]
+        if key not in groups:
+            entry = {"date": day, "partner": partner, "level": level, "responses": responses, "scores": {}}
+            entry_pos = _cells_pos(line, cells, display)
+            entry_pos.sub["scores"] = (line, dcol, Pos(line, dcol, {}, display))
+            entries.append(entry)
+            entries_pos.sub.append(entry_pos)
+            groups[key] = (entry, entry_pos)
+        entry, entry_pos = groups[key]
+        if responses != entry["responses"]:
+            sheet.problem(line, rcol, "E002", f"responses {responses} differs from {entry['responses']} given earlier for {partner} {level} on {day}",
+                          "Give one respondent count per survey round, partner and level.")
+            continue
+        entry["scores"][dimension] = score
+        entry_pos.sub["scores"][2].sub[dimension] = (line, dcol, Pos(line, cells["score"][1], file=display))
+    return sheet.problems
+
+
+def merge(data: dict, pos: Pos, base_dir: str, display_dir: str) -> list[tuple]:
+    """Merge the charter's CSV data files into ``data``; return problems as (file, line, col, code, message, hint)."""
+    spec = data.get("data")
+    problems: list[tuple] = []
+    if not isinstance(spec, dict) or pos is None:
+        return problems
+    for key, merger in (("readings", merge_readings), ("pulse", merge_pulse)):
+        rel = spec.get(key)
+        if not isinstance(rel, str) or not rel:
+            continue
+        where = pos.sub["data"][2].sub.get(key) if "data" in pos.sub and isinstance(pos.sub["data"][2].sub, dict) else None
+        line, col = (where[2].line, where[2].col) if where else (1, 1)
+        if os.path.isabs(rel):
+            problems.append((None, line, col, "E002", f"data.{key}: `{rel}` must be a path relative to the charter",
+                             "Give the CSV file's path relative to the charter's folder."))
+            continue
+        display = os.path.normpath(os.path.join(display_dir, rel))
+        try:
+            problems.extend(merger(data, pos, os.path.join(base_dir, rel), display))
+        except FileNotFoundError as exc:
+            problems.append((None, line, col, "E002", f"data.{key}: cannot read `{rel}`: {exc}",
+                             "Check the path, relative to the charter's folder."))
+    return problems
