@@ -32,8 +32,9 @@ def cli():
 
 
 def partnerkit_exe() -> list[str]:
-    exe = shutil.which("partnerkit")
-    return [exe] if exe else [sys.executable, "-m", "partnerkit"]
+    """The console script installed beside this Python (a virtual environment's own), else ``python -m``."""
+    exe = Path(sys.executable).parent / "partnerkit"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "partnerkit"]
 
 
 @pytest.fixture
