@@ -8,9 +8,11 @@ report can never disagree with lint.
 from __future__ import annotations
 
 import calendar
+import math
 from datetime import date, timedelta
 
 from partnerkit.model import CADENCE_DAYS, Charter, Metric, Pulse
+from partnerkit.rules.base import THRESHOLDS
 
 EPS = 1e-9
 
@@ -23,9 +25,12 @@ def add_months(day: date, months: int) -> date:
 
 
 def months_between(start: date, end: date) -> int:
-    """Whole months from ``start`` to ``end`` (month 1 is the first month)."""
+    """Whole calendar months from ``start`` to ``end``: the largest n with ``add_months(start, n) <= end``.
+
+    It is 0 during the first month of a partnership, so that month is "month 1".
+    """
     months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day:
+    if add_months(start, months) > end:
         months -= 1
     return months
 
@@ -50,15 +55,20 @@ def latest(m: Metric):
     return rs[-1] if rs else None
 
 
+def finite(*values) -> bool:
+    """True when every value is a real number (YAML allows .nan and .inf)."""
+    return all(v is not None and math.isfinite(v) for v in values)
+
+
 def reached(m: Metric, value: float) -> bool:
-    if m.target is None:
+    if m.target is None or math.isnan(value):
         return False
     return value >= m.target - EPS if m.direction == "up" else value <= m.target + EPS
 
 
 def expected_at(m: Metric, started: date, day: date) -> float | None:
     """The straight path from ``baseline`` at ``started`` to ``target`` at ``due``."""
-    if m.baseline is None or m.target is None or m.due is None or m.due <= started:
+    if not finite(m.baseline, m.target) or m.due is None or m.due <= started:
         return None
     share = (day - started).days / (m.due - started).days
     share = min(max(share, 0.0), 1.0)
@@ -74,23 +84,32 @@ def lag(m: Metric, started: date):
     if last is None:
         return None
     expected = expected_at(m, started, last.date)
-    if expected is None or m.target == m.baseline:
+    if expected is None or m.target == m.baseline or not finite(last.value):
         return None
     distance = abs(m.target - m.baseline)
     behind = (expected - last.value) if m.direction == "up" else (last.value - expected)
     return behind / distance, expected, last
 
 
-def off_track(m: Metric, ch: Charter, as_of: date, threshold_pct: float):
-    """M008's test: None, or the lag tuple when the metric is off track."""
+def _lagging(m: Metric, ch: Charter, as_of: date, threshold_pct: float):
+    """Not yet due, not reached, and more than ``threshold_pct``% of the distance behind its path."""
     if m.due is None or as_of > m.due:
         return None
-    if m.type == "outcome" and as_of <= horizon_end(ch):
-        return None
     got = lag(m, ch.started)
-    if got is None or got[0] <= threshold_pct / 100 + EPS:
+    if got is None or reached(m, got[2].value) or not got[0] > threshold_pct / 100 + EPS:
         return None
     return got
+
+
+def off_track(m: Metric, ch: Charter, as_of: date, threshold_pct: float):
+    """M008's test: None, or the lag tuple ``(share, expected, reading)`` when the metric is off track.
+
+    Outcome metrics are judged only once the as-of date is past the horizon:
+    before that, low outcome readings are the expected lag.
+    """
+    if m.type == "outcome" and as_of <= horizon_end(ch):
+        return None
+    return _lagging(m, ch, as_of, threshold_pct)
 
 
 def missed(m: Metric, as_of: date) -> bool:
@@ -102,8 +121,12 @@ def missed(m: Metric, as_of: date) -> bool:
 
 
 def stalled(m: Metric, count: int) -> bool:
-    """M011's test: the last ``count`` readings of an interim metric made no progress."""
-    if m.type != "interim" or count < 2:
+    """M011's test: the last ``count`` readings of an interim metric made no progress toward its target.
+
+    No progress: the latest of them is no closer to the target than the first
+    (direction-aware), and the target is not reached.
+    """
+    if m.type != "interim" or m.target is None or count < 2:
         return False
     rs = readings(m)
     if len(rs) < count:
@@ -116,7 +139,7 @@ def stalled(m: Metric, count: int) -> bool:
 
 
 def stale(m: Metric, ch: Charter, as_of: date, cadences: float):
-    """M007's test: days since the latest reading (or the start), when over the limit."""
+    """M007's test: days since the latest reading (or the start), when more than ``cadences`` cadences."""
     days = cadence_days(m.cadence)
     if days is None:
         return None
@@ -129,23 +152,27 @@ def stale(m: Metric, ch: Charter, as_of: date, cadences: float):
 STATUSES = ("met", "missed", "off track", "stalled", "early: expected lag", "on track", "no data")
 
 
-def metric_status(m: Metric, ch: Charter, as_of: date, thresholds: dict) -> str:
-    """The report's status for a metric, computed with the rules' own tests."""
+def metric_status(m: Metric, ch: Charter, as_of: date, thresholds: dict | None = None) -> str:
+    """The report's status for a metric (one of STATUSES), computed with the rules' own tests.
+
+    "missed" is exactly M009, "off track" M008 and "stalled" M011 (when no
+    earlier status applies); "early: expected lag" is an outcome metric that
+    would be off track but is judged before its horizon.
+    """
+    t = {**THRESHOLDS, **(thresholds or {})}
     last = latest(m)
-    if last is None:
-        return "missed" if missed(m, as_of) else "no data"
-    if reached(m, last.value):
-        return "met"
     if missed(m, as_of):
         return "missed"
-    if off_track(m, ch, as_of, thresholds["off-track"]):
+    if last is None:
+        return "no data"
+    if reached(m, last.value):
+        return "met"
+    if off_track(m, ch, as_of, t["off-track"]):
         return "off track"
-    if stalled(m, int(thresholds["stall-readings"])):
+    if stalled(m, int(t["stall-readings"])):
         return "stalled"
-    if m.type == "outcome" and as_of <= horizon_end(ch):
-        got = lag(m, ch.started)
-        if got is not None and got[0] > thresholds["off-track"] / 100 + EPS:
-            return "early: expected lag"
+    if m.type == "outcome" and _lagging(m, ch, as_of, t["off-track"]):
+        return "early: expected lag"
     return "on track"
 
 
