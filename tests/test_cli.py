@@ -162,3 +162,10 @@ def test_lint_without_paths_uses_current_folder(tmp_path, run_pk):
     doc = json.loads(proc.stdout)
     assert [f["path"] for f in doc["files"]] == [os.path.join(".", "sub", "a.charter.yaml")]
     assert proc.returncode == 0
+
+
+def test_docs_rules_md_is_current(cli):
+    from tests.conftest import ROOT
+
+    assert (ROOT / "docs" / "rules.md").read_text() == cli("rules", "--markdown").output, \
+        "docs/rules.md is stale: run `partnerkit rules --markdown > docs/rules.md`"

@@ -95,11 +95,14 @@ def init(
 
 
 @app.command()
-def rules(rule: Optional[str] = typer.Argument(None, help="A rule code or name to explain.", metavar="[CODE|NAME]")):
+def rules(
+    rule: Optional[str] = typer.Argument(None, help="A rule code or name to explain.", metavar="[CODE|NAME]"),
+    markdown: bool = typer.Option(False, "--markdown", help="The whole catalogue as Markdown (docs/rules.md)."),
+):
     """List the rule catalogue, or explain one rule."""
     from partnerkit.commands.rules import run
 
-    raise typer.Exit(run(rule))
+    raise typer.Exit(run(rule, markdown))
 
 
 @app.command()
