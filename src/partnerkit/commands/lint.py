@@ -7,26 +7,26 @@ import sys
 
 from partnerkit.commands.common import fail, write_or_fail
 
+PROGRESS_OVER = 50  # a progress bar on a terminal when a run covers more charters than this
+
 
 def run(paths, as_of, config, fmt, output, fail_on, select, ignore, show_suppressed, baseline, write_baseline,
         stdin_filename) -> int:
     from partnerkit import outputs
-    from partnerkit.api import ConfigError, Options, exit_code, lint, lint_text
+    from partnerkit.api import ConfigError, Options, exit_code
     from partnerkit.outputs.common import RunInfo
 
     if fmt not in outputs.FORMATS:
         fail(f"unknown format `{fmt}`: use one of {', '.join(outputs.FORMATS)}")
     if fail_on and fail_on not in ("error", "warning", "info", "never"):
         fail(f"invalid --fail-on `{fail_on}`: use error, warning, info or never")
+    if paths.count("-") > 1:
+        fail("`-` (standard input) can be given only once")
+    if stdin_filename is not None and "-" not in paths:
+        fail("--stdin-filename names standard input: add `-` to the paths")
     try:
         options = Options(as_of=as_of, config=config, fail_on=fail_on, select=select, ignore=ignore)
-        results = []
-        for path in paths:
-            if path == "-":
-                data = sys.stdin.buffer.read()
-                results.append(lint_text(data, stdin_filename or "<stdin>", options))
-            else:
-                results.extend(lint([path], options))
+        results = lint_all(paths, options, stdin_filename)
     except ConfigError as exc:
         fail(str(exc))
     errors = [r.error for r in results if r.error]
@@ -34,19 +34,99 @@ def run(paths, as_of, config, fmt, output, fail_on, select, ignore, show_suppres
         sys.stderr.write(f"partnerkit: {message}\n")
     results = [r for r in results if not r.error]
     if baseline:
-        from partnerkit.findings.baseline import apply_baseline
+        from partnerkit.findings import baseline as bl
 
-        apply_baseline(baseline, results)
+        try:
+            bl.apply(bl.read(baseline), results)
+        except bl.BaselineError as exc:
+            fail(str(exc))
     if write_baseline:
         from partnerkit.findings.baseline import baseline_text
 
         write_or_fail(write_baseline, baseline_text(results))
-    color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    info = RunInfo(as_of=options.as_of, show_suppressed=show_suppressed, color=color)
+    to_stdout = output in (None, "-")
+    color = to_stdout and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    info = RunInfo(as_of=options.as_of, show_suppressed=show_suppressed, color=color, errors=errors)
     text = outputs.get(fmt).render(results, info)
-    if output:
-        write_or_fail(output, text)
-    else:
+    if to_stdout:
         sys.stdout.write(text)
         sys.stdout.flush()
+    else:
+        write_or_fail(output, text)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], results, info)
     return 2 if errors else exit_code(results)
+
+
+def lint_all(paths, options, stdin_filename) -> list:
+    """Every charter named or found, in order; a progress bar on a terminal for long runs."""
+    from partnerkit.api import lint
+    from partnerkit.discover import expand
+
+    groups: list[list[str]] = []  # runs of files, with "-" (standard input) alone in its group
+    for path in paths:
+        if path == "-":
+            groups.append(["-"])
+            continue
+        files = [p for p, _ in expand([path])]
+        if groups and groups[-1] != ["-"]:
+            groups[-1].extend(files)
+        else:
+            groups.append(files)
+    results = []
+    with ProgressBar(sum(len(g) for g in groups)) as advance:
+        for group in groups:
+            for result in [lint_stdin(stdin_filename, options)] if group == ["-"] else lint(group, options):
+                results.append(result)
+                advance()
+    return results
+
+
+def lint_stdin(name: str | None, options):
+    """Standard input, named ``name`` in findings; configuration is searched from ``name``'s folder."""
+    from partnerkit.api import lint_text
+    from partnerkit.engine import FileResult
+
+    display = name or "<stdin>"
+    limit = int(options.settings_for(name).thresholds["max-bytes"])
+    if sys.stdin is None:
+        return FileResult(display, error="cannot read standard input: it is closed")
+    try:
+        data = sys.stdin.buffer.read(limit + 1)  # one byte over the limit is enough to report E007
+    except OSError as exc:
+        return FileResult(display, error=f"cannot read standard input: {exc.strerror or exc}")
+    return lint_text(data, display, options)
+
+
+class ProgressBar:
+    """A context giving an ``advance()`` callable; draws on standard error only when it is a terminal."""
+
+    def __init__(self, total: int):
+        self.total, self.bar, self.task = total, None, None
+
+    def __enter__(self):
+        if self.total <= PROGRESS_OVER or not sys.stderr.isatty():
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("linting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.bar.start()
+        self.task = self.bar.add_task("lint", total=self.total)
+        return lambda: self.bar.advance(self.task)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
+
+
+def append_step_summary(path: str, results, info) -> None:
+    from partnerkit.outputs.github_format import step_summary
+
+    try:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(step_summary(results, info))
+    except OSError as exc:
+        sys.stderr.write(f"partnerkit: cannot append the step summary to {path}: {exc.strerror or exc}\n")

@@ -1,0 +1,99 @@
+"""Editor schema, shell completion, the example workflow and the documentation of CI use."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shlex
+
+from ruamel.yaml import YAML
+
+from tests.conftest import HEALTHY, ROOT, SPEC_EXAMPLE
+from tests.outputs.helpers import write
+
+MODELINE = "# yaml-language-server: $schema=charter.schema.json"
+WORKFLOW = ROOT / "examples" / "ci" / "partnerkit.yml"
+
+
+def plain(node):
+    """YAML data as the YAML language server sees it: dates are strings."""
+    if isinstance(node, dict):
+        return {str(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    if isinstance(node, (datetime.date, datetime.datetime)):
+        return node.isoformat()
+    return node
+
+
+def load_yaml(path):
+    return plain(YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")))
+
+
+def test_written_schema_validates_charters_and_init_writes_the_modeline(run_pk, tmp_path):
+    import jsonschema
+
+    out = run_pk("schema", "-o", "charter.schema.json", cwd=tmp_path)
+    assert out.returncode == 0 and out.stdout == b""
+    schema = json.loads((tmp_path / "charter.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    validator.check_schema(schema)
+    for charter in (SPEC_EXAMPLE, HEALTHY):
+        errors = [e.message for e in validator.iter_errors(load_yaml(charter))]
+        assert errors == [], charter
+    broken = load_yaml(HEALTHY)
+    broken["phase"] = "pilt"
+    assert list(validator.iter_errors(broken))
+
+    assert run_pk("init", "--partner", "acme=Acme", "--partner", "globex=Globex", cwd=tmp_path).returncode == 0
+    scaffold = tmp_path / "charter.yaml"
+    assert scaffold.read_text(encoding="utf-8").splitlines()[0] == MODELINE
+    assert [e.message for e in validator.iter_errors(load_yaml(scaffold))] == []
+
+
+def test_shell_completion_script(run_pk):
+    out = run_pk("--show-completion", env={"SHELL": "/bin/bash"})
+    assert out.returncode == 0
+    assert b"_PARTNERKIT_COMPLETE" in out.stdout
+
+
+def test_workflow_lints_uploads_sarif_and_annotates():
+    flow = YAML(typ="safe", pure=True).load(WORKFLOW.read_text(encoding="utf-8"))
+    assert flow["permissions"]["security-events"] == "write"
+    steps = flow["jobs"]["lint"]["steps"]
+    runs = [shlex.split(s["run"]) for s in steps if "run" in s and s["run"].startswith("partnerkit ")]
+    sarif = next(r for r in runs if "sarif" in r)
+    output = sarif[sarif.index("--output") + 1]
+    upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
+    assert upload["with"]["sarif_file"] == output
+    assert upload["if"] == "always()"
+    assert steps.index(upload) > steps.index(next(s for s in steps if s.get("run", "").startswith("partnerkit lint --format sarif")))
+    assert any(r[:4] == ["partnerkit", "lint", "--format", "github"] for r in runs)
+
+
+def test_workflow_commands_run(run_pk, tmp_path):
+    """The workflow's lint steps, run in a repository holding a charter with an error."""
+    import shutil
+
+    shutil.copy(SPEC_EXAMPLE, tmp_path / "acme.charter.yaml")
+    write(tmp_path, "broken/charter.yaml", "- not a charter\n")
+    flow = YAML(typ="safe", pure=True).load(WORKFLOW.read_text(encoding="utf-8"))
+    runs = [shlex.split(s["run"]) for s in flow["jobs"]["lint"]["steps"] if s.get("run", "").startswith("partnerkit ")]
+    summary = tmp_path / "summary.md"
+    codes = []
+    for args in runs:
+        out = run_pk(*args[1:], cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
+        codes.append(out.returncode)
+    assert codes == [0, 1]  # the SARIF step never fails; the annotation step fails on the error
+    doc = json.loads((tmp_path / "partnerkit.sarif").read_text(encoding="utf-8"))
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in doc["runs"][0]["results"]}
+    assert "broken/charter.yaml" in uris
+    assert "broken/charter.yaml" in summary.read_text(encoding="utf-8")
+
+
+def test_docs_cover_ci_editors_and_completion():
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    for needle in ("partnerkit-lint", "upload-sarif", "GITHUB_STEP_SUMMARY", MODELINE,
+                   "partnerkit schema -o charter.schema.json", "--install-completion", "--show-completion",
+                   "python -m partnerkit", "--stdin-filename", "examples/ci/partnerkit.yml"):
+        assert needle in text, needle

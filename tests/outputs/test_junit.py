@@ -1,0 +1,111 @@
+"""`--format junit`: JUnit XML that parses, with a test case per file and rule."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from partnerkit.outputs import junit_format
+from tests.conftest import AS_OF, EXAMPLES
+from tests.outputs.helpers import (RELATED, control_char_charter, duplicate_id_charter, finding, info, json_findings,
+                                   result, suppressed_charter, write)
+
+
+def junit(run_pk, *args, cwd=None):
+    out = run_pk("lint", "--format", "junit", "--as-of", AS_OF.isoformat(), *args, cwd=cwd)
+    assert out.returncode in (0, 1, 2), out.stderr
+    return ET.fromstring(out.stdout), out
+
+
+def check_counts(root) -> None:
+    """Every count attribute matches the elements it counts."""
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for suite in root.iter("testsuite"):
+        cases = suite.findall("testcase")
+        counts = {"tests": len(cases),
+                  "failures": sum(1 for c in cases if c.find("failure") is not None),
+                  "errors": sum(1 for c in cases if c.find("error") is not None),
+                  "skipped": sum(1 for c in cases if c.find("skipped") is not None)}
+        assert {k: int(suite.get(k)) for k in counts} == counts
+        totals = {k: totals[k] + counts[k] for k in totals}
+    assert {k: int(root.get(k)) for k in totals} == totals
+
+
+def test_one_suite_per_file_one_case_per_rule_one_failure_per_finding(run_pk):
+    root, _ = junit(run_pk, EXAMPLES)
+    assert root.tag == "testsuites"
+    check_counts(root)
+    findings = json_findings(run_pk, EXAMPLES)
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert set(suites) == {str(EXAMPLES / "acme-globex.charter.yaml"), str(EXAMPLES / "healthy.charter.yaml")}
+    for name, suite in suites.items():
+        mine = [f for f in findings if f["file"] == name]
+        expected = sorted({f"{f['code']} {f['name']}" for f in mine}) or ["partnerkit lint"]
+        cases = suite.findall("testcase")
+        assert [c.get("name") for c in cases] == expected
+        assert all(c.get("classname") == name for c in cases)
+        assert sum(len(c.findall("failure")) for c in cases) == len(mine)
+
+
+def test_failure_carries_message_position_and_hint(run_pk, tmp_path):
+    write(tmp_path, "dup.charter.yaml", duplicate_id_charter())
+    root, out = junit(run_pk, "dup.charter.yaml", cwd=tmp_path)
+    assert out.returncode == 1
+    check_counts(root)
+    [ref] = [f for f in json_findings(run_pk, "dup.charter.yaml", cwd=tmp_path) if f["code"] == "E003"]
+    [case] = [c for c in root.iter("testcase") if c.get("name") == "E003 duplicate-id"]
+    assert case.get("classname") == "dup.charter.yaml"
+    [failure] = case.findall("failure")
+    assert failure.get("message") == ref["message"]
+    assert failure.get("type") == "error"
+    assert f"dup.charter.yaml:{ref['line']}:{ref['column']}:" in failure.text
+    assert f"hint: {ref['hint']}" in failure.text
+    assert f"related: dup.charter.yaml:{ref['related'][0]['line']}:" in failure.text
+
+
+def test_clean_file_is_a_passing_case(run_pk, tmp_path):
+    write(tmp_path, "charter.yaml", (EXAMPLES / "healthy.charter.yaml").read_text())
+    root, out = junit(run_pk, "charter.yaml", cwd=tmp_path)
+    assert out.returncode == 0
+    [suite] = root.findall("testsuite")
+    [case] = suite.findall("testcase")
+    assert (case.get("classname"), case.get("name"), list(case)) == ("charter.yaml", "partnerkit lint", [])
+    assert (suite.get("tests"), suite.get("failures")) == ("1", "0")
+
+
+def test_control_characters_and_markup_from_the_charter_cannot_break_the_xml(run_pk, tmp_path):
+    write(tmp_path, "odd.charter.yaml", control_char_charter())
+    root, _ = junit(run_pk, "odd.charter.yaml", cwd=tmp_path)
+    [failure] = [f for f in root.iter("failure") if "bad" in f.get("message")]
+    assert failure.get("message") == "unknown key `bad\\x07key|x` in the charter"
+
+    nasty = finding(message='a <b> & "c" \x00\x1b[31m\ufffe\r\nend]]>', hint="\x0c", file="a&<b>.charter.yaml",
+                    related=[RELATED])
+    text = junit_format.render([result("a&<b>.charter.yaml", [nasty])], info())
+    root = ET.fromstring(text)
+    check_counts(root)
+    failure = root.find("testsuite/testcase/failure")
+    assert failure.get("message") == 'a <b> & "c" \\x00\\x1b[31m\\ufffe\r\nend]]>'
+    assert root.find("testsuite").get("name") == "a&<b>.charter.yaml"
+
+
+def test_suppressed_findings_are_skipped_cases_only_with_show_suppressed(run_pk, tmp_path):
+    write(tmp_path, "charter.yaml", suppressed_charter())
+    root, _ = junit(run_pk, "charter.yaml", cwd=tmp_path)
+    assert not [c for c in root.iter("testcase") if c.get("name", "").startswith("V006")]
+    root, _ = junit(run_pk, "charter.yaml", "--show-suppressed", cwd=tmp_path)
+    check_counts(root)
+    [case] = [c for c in root.iter("testcase") if c.get("name") == "V006 partner-value-undiscussed"]
+    assert case.find("failure") is None
+    assert case.find("skipped").get("message") == "suppressed: kept as our own"
+    assert "frugality" in case.find("system-out").text
+
+
+def test_unreadable_paths_are_errors(run_pk, tmp_path):
+    write(tmp_path, "dup.charter.yaml", duplicate_id_charter())
+    root, out = junit(run_pk, "dup.charter.yaml", "missing.charter.yaml", cwd=tmp_path)
+    assert out.returncode == 2
+    assert "missing.charter.yaml" in out.stderr.decode()
+    check_counts(root)
+    [error] = root.iter("error")
+    assert "missing.charter.yaml" in error.get("message")
+    assert int(root.get("errors")) == 1

@@ -1,0 +1,174 @@
+"""`--format sarif`: valid SARIF 2.1.0 that GitHub code scanning accepts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from partnerkit.outputs import sarif_format
+from partnerkit.rules import all_rules
+from tests.conftest import AS_OF, EXAMPLES
+from tests.outputs.helpers import (RELATED, control_char_charter, duplicate_id_charter, finding, info, json_findings,
+                                   result, suppressed_charter, write)
+
+SCHEMA = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
+
+
+def sarif(run_pk, *args, cwd=None, ok=(0, 1)) -> dict:
+    out = run_pk("lint", "--format", "sarif", "--as-of", AS_OF.isoformat(), *args, cwd=cwd)
+    assert out.returncode in ok, out.stderr
+    return json.loads(out.stdout)
+
+
+def assert_github_accepts(doc: dict) -> None:
+    """What GitHub code scanning checks on upload."""
+    assert doc["version"] == "2.1.0"
+    for run in doc["runs"]:
+        assert isinstance(run["results"], list)
+        rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+        for res in run["results"]:
+            assert res["ruleId"] in rule_ids
+            assert rule_ids[res["ruleIndex"]] == res["ruleId"]
+            assert res["message"]["text"]
+            loc = res["locations"][0]["physicalLocation"]
+            assert loc["artifactLocation"]["uri"]
+            assert loc["region"]["startLine"] >= 1 and loc["region"]["startColumn"] >= 1
+
+
+def validate(doc: dict) -> None:
+    if not SCHEMA.exists():
+        pytest.skip(f"the official SARIF schema is not at {SCHEMA}")
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker()).validate(doc)
+
+
+def test_examples_are_valid_sarif_that_github_accepts(run_pk):
+    doc = sarif(run_pk, EXAMPLES, "--show-suppressed")
+    validate(doc)
+    assert_github_accepts(doc)
+    assert len(doc["runs"][0]["results"]) == len(json_findings(run_pk, EXAMPLES, "--show-suppressed"))
+
+
+def test_edge_cases_are_valid_sarif(run_pk, tmp_path):
+    write(tmp_path, "broken.charter.yaml", "partnerkit: 1\ntitle: [unclosed\n")  # E001, found by the loader
+    write(tmp_path, "list.charter.yaml", "- a\n- list\n")  # E006
+    write(tmp_path, "dup.charter.yaml", duplicate_id_charter())
+    write(tmp_path, "odd name %#?.charter.yaml", control_char_charter())
+    write(tmp_path, "quiet.charter.yaml", suppressed_charter())
+    doc = sarif(run_pk, ".", "--show-suppressed", cwd=tmp_path)
+    validate(doc)
+    assert_github_accepts(doc)
+    codes = {r["ruleId"] for r in doc["runs"][0]["results"]}
+    assert {"E001", "E006", "E003", "E002", "V006"} <= codes
+
+
+def test_a_clean_run_has_an_empty_results_list(run_pk, tmp_path):
+    write(tmp_path, "charter.yaml", (EXAMPLES / "healthy.charter.yaml").read_text())
+    doc = sarif(run_pk, "charter.yaml", cwd=tmp_path, ok=(0,))
+    validate(doc)
+    assert doc["runs"][0]["results"] == []
+
+
+def test_driver_lists_every_rule_with_its_help(run_pk, tmp_path):
+    write(tmp_path, "charter.yaml", duplicate_id_charter())
+    driver = sarif(run_pk, "charter.yaml", cwd=tmp_path)["runs"][0]["tool"]["driver"]
+    from partnerkit import __version__
+
+    assert driver["name"] == "partnerkit"
+    assert driver["version"] == __version__
+    assert driver["informationUri"].startswith("https://")
+    registry = all_rules()
+    assert [r["id"] for r in driver["rules"]] == [r.code for r in registry]
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    for descriptor, rule in zip(driver["rules"], registry):
+        assert descriptor["name"] == rule.name
+        assert descriptor["shortDescription"]["text"] == rule.summary
+        assert rule.why in descriptor["fullDescription"]["text"]
+        assert rule.why in descriptor["help"]["text"] and rule.fix in descriptor["help"]["text"]
+        assert rule.why in descriptor["help"]["markdown"] and rule.fix in descriptor["help"]["markdown"]
+        if rule.example:
+            assert rule.example in descriptor["help"]["text"]
+            assert f"\n{rule.example}\n```" in descriptor["help"]["markdown"]
+        assert descriptor["defaultConfiguration"]["level"] == levels[rule.severity]
+        assert descriptor["properties"]["lesson"] == rule.lesson
+
+
+def test_result_points_at_the_finding_with_its_related_place(run_pk, tmp_path):
+    write(tmp_path, "charters/dup.charter.yaml", duplicate_id_charter())
+    doc = sarif(run_pk, "charters", cwd=tmp_path)
+    run = doc["runs"][0]
+    [res] = [r for r in run["results"] if r["ruleId"] == "E003"]
+    [ref] = [f for f in json_findings(run_pk, "charters", cwd=tmp_path) if f["code"] == "E003"]
+    assert res["level"] == "error"
+    assert res["message"]["text"] == f"{ref['message']}\nhint: {ref['hint']}"
+    loc = res["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"] == {"uri": "charters/dup.charter.yaml", "uriBaseId": "%SRCROOT%"}
+    assert loc["region"] == {"startLine": ref["line"], "startColumn": ref["column"]}
+    [rel] = res["relatedLocations"]
+    assert rel["id"] == 1
+    assert rel["message"]["text"] == ref["related"][0]["message"]
+    assert rel["physicalLocation"]["region"]["startLine"] == ref["related"][0]["line"]
+    assert rel["physicalLocation"]["artifactLocation"]["uri"] == "charters/dup.charter.yaml"
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+    assert "suppressions" not in res
+
+
+def test_uris_are_relative_to_the_current_folder_even_for_absolute_arguments(run_pk, tmp_path):
+    path = write(tmp_path, "a b/dup.charter.yaml", duplicate_id_charter())
+    doc = sarif(run_pk, path.resolve(), cwd=tmp_path)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in doc["runs"][0]["results"]}
+    assert uris == {"a%20b/dup.charter.yaml"}
+
+
+def test_fingerprints_survive_moved_lines_and_differ_between_findings(run_pk, tmp_path):
+    def prints():
+        doc = sarif(run_pk, "charter.yaml", cwd=tmp_path)
+        return [(r["ruleId"], r["partialFingerprints"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+                for r in doc["runs"][0]["results"]]
+
+    text = duplicate_id_charter().replace("agreed_by: [northwind, unilab]", "agreed_by: [northwind, nobody]")
+    write(tmp_path, "charter.yaml", text)
+    before = prints()
+    write(tmp_path, "charter.yaml", "# a comment\n# and another\n" + text)
+    after = prints()
+    assert {"E003", "E004"} <= {code for code, _, _ in before}
+    assert [(code, fp) for code, fp, _ in before] == [(code, fp) for code, fp, _ in after]
+    assert [line + 2 for _, _, line in before] == [line for _, _, line in after]
+    assert len({json.dumps(fp) for _, fp, _ in before}) == len(before)
+
+
+def test_suppressed_findings_only_with_show_suppressed(run_pk, tmp_path):
+    write(tmp_path, "charter.yaml", suppressed_charter())
+    hidden = sarif(run_pk, "charter.yaml", cwd=tmp_path)["runs"][0]["results"]
+    assert not [r for r in hidden if r["ruleId"] == "V006"]
+    shown = sarif(run_pk, "charter.yaml", "--show-suppressed", cwd=tmp_path)["runs"][0]["results"]
+    [res] = [r for r in shown if r["ruleId"] == "V006"]
+    assert res["suppressions"] == [{"kind": "inSource", "justification": "kept as our own"}]
+    assert "frugality" in res["message"]["text"]
+
+
+def test_external_suppressions_and_unreadable_paths():
+    f = finding(related=[RELATED], suppressed="accepted for the pilot", suppressed_by="baseline")
+    doc = sarif_format.document([result(findings=[f])], info(show_suppressed=True, errors=["cannot read gone.yaml: No such file"]),
+                                cwd="/work")
+    validate(doc)
+    run = doc["runs"][0]
+    assert run["results"][0]["suppressions"] == [{"kind": "external", "justification": "accepted for the pilot"}]
+    assert run["invocations"][0]["executionSuccessful"] is False
+    assert "gone.yaml" in run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+
+
+def test_stdin_is_named_by_stdin_filename(run_pk, tmp_path):
+    out = run_pk("lint", "-", "--stdin-filename", "sub/x.charter.yaml", "--format", "sarif",
+                 input=duplicate_id_charter().encode(), cwd=tmp_path)
+    doc = json.loads(out.stdout)
+    validate(doc)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in doc["runs"][0]["results"]}
+    assert uris == {"sub/x.charter.yaml"}
+    plain = json.loads(run_pk("lint", "-", "--format", "sarif", input=b"- a list\n", cwd=tmp_path).stdout)
+    validate(plain)
+    assert plain["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "%3Cstdin%3E"
