@@ -55,11 +55,12 @@ def test_comment_suppresses_on_its_line(tmp_path, cli):
 
 
 def test_unused_comment_and_ignore_are_s001(tmp_path, cli):
-    path = example_with(tmp_path, ("title: Acme", "title: Acme  # partnerkit: ignore[D005] nothing to hide"), ("    V006: Each", "    C001: Nobody gives nothing here.\n    V006: Each"))
+    path = example_with(tmp_path, ("kind: co-innovation", "kind: co-innovation  # partnerkit: ignore[D005] nothing to hide"),
+                        ("    V006: Each", "    C001: Nobody gives nothing here.\n    V006: Each"))
     _, doc = lint(cli, path)
     s001 = [f for f in findings(doc) if f["code"] == "S001"]
     assert len(s001) == 2
-    assert {f["line"] for f in s001} == {7, path.read_text().splitlines().index("    C001: Nobody gives nothing here.") + 1}
+    assert {f["line"] for f in s001} == {8, path.read_text().splitlines().index("    C001: Nobody gives nothing here.") + 1}
 
 
 def test_expired_suppression_is_s002_and_finding_returns(tmp_path, cli):
