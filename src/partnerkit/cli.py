@@ -106,6 +106,22 @@ def rules(
 
 
 @app.command()
+def report(
+    path: str = typer.Argument(..., help="A charter file, or a folder for a portfolio report.", metavar="PATH"),
+    format: str = typer.Option("md", "--format", "-f", help="md or html."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE, or into DIR (HTML portfolio: index.html and a page per charter).", metavar="FILE|DIR"),
+    as_of: Optional[str] = AsOf,
+    config: Optional[str] = Config,
+    since: Optional[str] = typer.Option(None, "--since", help="List the changes since this git revision of the charter.", metavar="GITREV"),
+    previous: Optional[str] = typer.Option(None, "--previous", help="List the changes since this earlier version of the charter.", metavar="FILE"),
+):
+    """Render a steering report: Markdown, or one self-contained HTML file."""
+    from partnerkit.commands.report import run
+
+    raise typer.Exit(run(path, format, output, as_of_date(as_of), config, since, previous))
+
+
+@app.command()
 def schema(output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the schema to FILE.", metavar="FILE")):
     """Print the charter's JSON Schema, for editors."""
     from partnerkit.model.schema import schema_text

@@ -1,0 +1,179 @@
+"""Changes since last time: the same charter at a git revision (``--since``) or another file (``--previous``).
+
+Both versions are judged as of the same date, so the comparison shows what
+changed in the charter, not what the passing of time did. Findings are
+matched by rule code and data path, never by line number.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+
+from partnerkit.report.text import num
+
+
+class SourceError(Exception):
+    """The previous version cannot be read: exit 2 with this message."""
+
+
+class NotAtRevision(SourceError):
+    """The file did not exist at that revision: it is new since."""
+
+
+def git_show(folder: str, rev: str, relative: str) -> bytes:
+    """``git show REV:./relative`` run in ``folder``."""
+    if not rev or rev.startswith("-") or any(c in rev for c in "\n\r\0"):
+        raise SourceError(f"--since `{rev}` is not a git revision")
+    try:
+        done = subprocess.run(["git", "show", f"{rev}:./{relative}"], cwd=folder, capture_output=True, timeout=60)
+    except FileNotFoundError:
+        raise SourceError("--since needs git, which is not installed or not on PATH") from None
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise SourceError(f"--since {rev}: git failed: {exc}") from None
+    if done.returncode != 0:
+        why = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        why = why[0].removeprefix("fatal: ") if why else f"git exited with status {done.returncode}"
+        kind = NotAtRevision if "exists on disk, but not in" in why else SourceError
+        raise kind(f"--since {rev}: cannot read {relative} at that revision: {why}")
+    return done.stdout
+
+
+def previous_from_git(path: str, rev: str, settings, as_of):
+    """Lint the charter as it was at ``rev``, with the CSV data files of that revision."""
+    from partnerkit.engine import lint_bytes
+
+    folder = os.path.dirname(os.path.abspath(path))
+    name = os.path.basename(path)
+    data = git_show(folder, rev, name)
+    with tempfile.TemporaryDirectory(prefix="partnerkit-since-") as tmp:
+        base = _materialize_data(data, folder, rev, tmp)
+        result = lint_bytes(data, f"{path}@{rev}", settings, as_of, base)
+    return result
+
+
+def _materialize_data(data: bytes, folder: str, rev: str, tmp: str) -> str | None:
+    """Copy the CSV files a previous version names, at that revision, into ``tmp``; return the base folder."""
+    from partnerkit.load.yamlload import load_yaml
+
+    try:
+        doc = load_yaml(data.decode("utf-8")).data
+    except (UnicodeDecodeError, ValueError):
+        return None
+    named = doc.get("data") if isinstance(doc, dict) else None
+    if not isinstance(named, dict):
+        return None
+    rels = [os.path.normpath(v) for v in named.values() if isinstance(v, str) and v and not os.path.isabs(v)]
+    if not rels:
+        return None
+    ups = max(r.split(os.sep).count("..") for r in rels)
+    base = os.path.join(tmp, *(["d"] * ups))
+    os.makedirs(base, exist_ok=True)
+    for rel in rels:
+        target = os.path.normpath(os.path.join(base, rel))
+        if not target.startswith(tmp + os.sep):
+            continue
+        try:
+            content = git_show(folder, rev, rel)
+        except SourceError:
+            continue
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as fh:
+            fh.write(content)
+    return base
+
+
+def previous_from_file(path: str, settings, as_of):
+    from partnerkit.engine import lint_file
+
+    result = lint_file(path, settings, as_of)
+    if result.error:
+        raise SourceError(f"--previous: {result.error}")
+    return result
+
+
+def new_since(source: str) -> dict:
+    return {"source": source, "note": "The charter did not exist then: everything in it is new.", "groups": [],
+            "empty": False}
+
+
+def compare(prev, cur, source: str) -> dict:
+    """What changed from ``prev`` to ``cur`` (both FileResults)."""
+    out = {"source": source, "note": None, "groups": []}
+    if prev.charter is None:
+        first = prev.active[0] if prev.active else None
+        why = f": {first.code} {first.message}" if first else ""
+        out["note"] = f"The previous version could not be read as a charter{why}; only findings are compared."
+    else:
+        a, b = prev.charter, cur.charter
+        out["groups"] += [
+            {"title": "Hypotheses", "items": _hypotheses(a, b)},
+            {"title": "New readings", "items": _readings(a, b)},
+            {"title": "Decisions taken", "items": _decisions(a, b)},
+            {"title": "Tensions raised", "items": _raised(a, b)},
+            {"title": "Tensions resolved", "items": _resolved(a, b)},
+        ]
+    before = {(f.code, f.path): f for f in prev.active}
+    after = {(f.code, f.path): f for f in cur.active}
+    out["groups"] += [
+        {"title": "Findings fixed", "items": [_finding(f) for k, f in before.items() if k not in after]},
+        {"title": "New findings", "items": [_finding(f) for k, f in after.items() if k not in before]},
+    ]
+    out["empty"] = not any(g["items"] for g in out["groups"])
+    return out
+
+
+def _finding(f) -> str:
+    where = f" at {f.path_str}" if f.path else ""
+    return f"{f.code} {f.name}{where}: {f.message}"
+
+
+def _hypotheses(a, b) -> list[str]:
+    old = {h.id: h for h in a.hypotheses}
+    new = {h.id: h for h in b.hypotheses}
+    out = []
+    for h in b.hypotheses:
+        if h.id not in old:
+            out.append(f"{h.id} added ({h.status}): {h.statement}")
+        elif old[h.id].status != h.status:
+            out.append(f"{h.id}: {old[h.id].status} → {h.status}")
+    out += [f"{h.id} removed (was {h.status})" for h in a.hypotheses if h.id not in new]
+    return out
+
+
+def _readings(a, b) -> list[str]:
+    old = {m.id: {(r.date, r.value) for r in m.readings} for m in a.metrics}
+    out = []
+    for m in b.metrics:
+        seen = old.get(m.id, set())
+        for r in sorted(m.readings, key=lambda r: r.date):
+            if (r.date, r.value) not in seen:
+                out.append(f"{m.id} {m.name}: {num(r.value, m.unit)} on {r.date.isoformat()}")
+    return out
+
+
+def _decisions(a, b) -> list[str]:
+    old = {m.id: m for m in a.milestones}
+    out = []
+    for m in b.milestones:
+        before = old[m.id].decision if m.id in old else "pending"
+        if m.decision != before and m.decision != "pending":
+            when = f" on {m.decided_on.isoformat()}" if m.decided_on else ""
+            out.append(f"{m.id} {m.name}: {before} → {m.decision}{when}")
+    return out
+
+
+def _raised(a, b) -> list[str]:
+    old = {t.id for t in a.tensions}
+    return [f"{t.id}: {t.issue or 'tension'} (raised {t.raised.isoformat()})" for t in b.tensions if t.id not in old]
+
+
+def _resolved(a, b) -> list[str]:
+    old = {t.id: t for t in a.tensions}
+    out = []
+    for t in b.tensions:
+        if t.status == "resolved" and (t.id not in old or old[t.id].status != "resolved"):
+            when = f" on {t.resolved_on.isoformat()}" if t.resolved_on else ""
+            out.append(f"{t.id}: {t.issue or 'tension'} (resolved{when})")
+    return out

@@ -1,0 +1,98 @@
+"""Rendering the report data through the Jinja templates in ``templates/report/``.
+
+HTML: autoescape on, StrictUndefined. Markdown: every ``{{ }}`` goes through
+:func:`partnerkit.report.text.md_finalize`, so charter text is escaped there
+too unless the report built it as :class:`~partnerkit.report.text.MdRaw`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from partnerkit.report import text
+
+MARKS = {"good": "🟢", "calm": "🔵", "warn": "🟡", "bad": "🔴", "stop": "⚫", "none": "⚪", "gap": "⚠️"}
+
+
+def _cache():
+    """Compiled templates are cached per user (jinja's own private temporary folder): compiling costs more
+    than rendering. A cache that cannot be read or written only means compiling again."""
+    import jinja2
+
+    class Cache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket):
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # noqa: BLE001 - a damaged cache file: compile afresh
+                bucket.reset()
+
+        def dump_bytecode(self, bucket):
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
+
+    try:
+        return Cache()
+    except (OSError, RuntimeError):
+        return None
+
+
+def _common(env) -> None:
+    env.filters["num"] = text.num
+    env.filters["day"] = text.day
+
+
+@lru_cache(maxsize=None)
+def html_env():
+    from partnerkit.templating import environment
+
+    env = environment(autoescape=True).overlay(bytecode_cache=_cache())
+    _common(env)
+    env.filters["spans"] = text.spans
+    env.filters["urls"] = text.split_urls
+    return env
+
+
+@lru_cache(maxsize=None)
+def md_env():
+    from partnerkit.templating import environment
+
+    env = environment(autoescape=False).overlay(finalize=text.md_finalize, bytecode_cache=_cache())
+    _common(env)
+    env.globals.update(
+        raw=text.MdRaw, link=text.md_link, rich=text.md_rich, hashes=lambda n: text.MdRaw("#" * min(max(n, 1), 6)),
+        mark=lambda tone: text.MdRaw(MARKS.get(tone, "")),
+    )
+    return env
+
+
+def _base(as_of) -> dict:
+    from partnerkit import __version__
+
+    return {"version": __version__, "as_of": as_of.isoformat()}
+
+
+def _tidy(out: str) -> str:
+    """Collapse runs of blank lines the templates leave behind (Markdown only)."""
+    import re
+
+    return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"
+
+
+def charter_html(r: dict, as_of, back: bool = False) -> str:
+    title = f"{r['header']['title']} — steering report {as_of.isoformat()}"
+    return html_env().get_template("report/report.html.j2").render(r=r, title=title, back=back, **_base(as_of))
+
+
+def charter_md(r: dict, as_of) -> str:
+    return _tidy(md_env().get_template("report/report.md.j2").render(r=r, **_base(as_of)))
+
+
+def portfolio_html(p: dict, as_of) -> str:
+    title = f"{p['title']} — {as_of.isoformat()}"
+    return html_env().get_template("report/portfolio.html.j2").render(p=p, title=title, back=False, **_base(as_of))
+
+
+def portfolio_md(p: dict, as_of) -> str:
+    return _tidy(md_env().get_template("report/portfolio.md.j2").render(p=p, **_base(as_of)))
