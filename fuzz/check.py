@@ -1,0 +1,132 @@
+"""What every input must satisfy: lint and every output format run, positions lie inside the files, output parses.
+
+Shared by the fuzzer and the property-based tests. Each check raises
+:class:`Broken` (or lets the pipeline's own exception through) on failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+
+AS_OF = date(2026, 11, 15)
+FORMATS = ("text", "json", "sarif", "junit", "github")
+# YAML 1.2 ends lines at CR, LF and CRLF; the C parser (libyaml, YAML 1.1) also at NEL, LS and PS.
+# A position is in range when it is inside the file counted either way.
+_BREAKS = (re.compile("\r\n|[\r\n]"), re.compile("\r\n|[\r\n\x85\u2028\u2029]"))
+
+
+class Broken(AssertionError):
+    """An input broke a promise: the message says which."""
+
+
+def file_lines(data: bytes) -> tuple[list[str], ...]:
+    """The lines of a file as positions count them (after the BOM, in characters), split both ways."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    text = data.decode("utf-8", "replace")
+    return tuple(breaks.split(text) for breaks in _BREAKS)
+
+
+def check_position(file: str, line: int, col: int, lines: tuple[list[str], ...] | None, what: str) -> None:
+    if not (isinstance(line, int) and isinstance(col, int) and line >= 1 and col >= 1):
+        raise Broken(f"{what}: position {file}:{line}:{col} is not 1-based")
+    if lines is None:  # a file the charter names that is not beside it
+        return
+    if any(line <= len(split) and col <= len(split[line - 1]) + 1 for split in lines):
+        return
+    split = lines[0]
+    if line > len(split):
+        raise Broken(f"{what}: line {line} outside {file} ({len(split)} lines)")
+    raise Broken(f"{what}: column {col} outside {file}:{line} ({len(split[line - 1])} characters)")
+
+
+def check_positions(result, texts: dict[str, tuple]) -> None:
+    """Every finding and related place points inside the charter, or inside a data file it names."""
+    for f in result.findings:
+        if f.file != result.path and not f.file:
+            raise Broken(f"{f.code}: finding without a file")
+        check_position(f.file, f.line, f.col, texts.get(f.file), f"{f.code} {f.message[:60]!r}")
+        for r in f.related:
+            file = r.file or f.file
+            check_position(file, r.line, r.col, texts.get(file), f"{f.code} related {r.message[:40]!r}")
+
+
+def render_all(result, show_suppressed: bool = False, as_of: date = AS_OF) -> dict[str, str]:
+    """Every output format of one result; JSON and SARIF must parse as JSON, JUnit as XML."""
+    import xml.etree.ElementTree as ET
+
+    from partnerkit import outputs
+    from partnerkit.outputs.common import RunInfo
+
+    info = RunInfo(as_of=as_of, show_suppressed=show_suppressed)
+    out = {}
+    for fmt in FORMATS:
+        text = outputs.get(fmt).render([result], info)
+        if not isinstance(text, str) or not text.endswith("\n"):
+            raise Broken(f"{fmt}: output is not newline-terminated text")
+        out[fmt] = text
+    doc = json.loads(out["json"])
+    shown = [f for f in result.findings if show_suppressed or not f.suppressed]
+    if len(doc["files"][0]["findings"]) != len(shown):
+        raise Broken("json: finding count differs from the lint result")
+    if len(json.loads(out["sarif"])["runs"][0]["results"]) != len(shown):
+        raise Broken("sarif: result count differs from the lint result")
+    ET.fromstring(out["junit"].encode("utf-8"))
+    annotations = [line for line in out["github"].splitlines() if line.startswith("::")]
+    if len(annotations) != len(shown):
+        raise Broken("github: one annotation per finding, each on one line")
+    return out
+
+
+def data_texts(result_path: str, charter: bytes, base_dir: str | None) -> dict[str, tuple]:
+    """The charter's lines, and those of each regular data file a finding may point into."""
+    texts = {result_path: file_lines(charter)}
+    if base_dir is None:
+        return texts
+    for name in os.listdir(base_dir):
+        path = os.path.join(base_dir, name)
+        if os.path.isfile(path):
+            with open(path, "rb") as fh:
+                texts[os.path.normpath(os.path.join(os.path.dirname(result_path), name))] = file_lines(fh.read())
+    return texts
+
+
+def lint_and_check(charter: bytes, display: str = "fuzz.charter.yaml", base_dir: str | None = None,
+                   show_suppressed: bool = False, as_of: date = AS_OF, report: bool = False):
+    """Lint ``charter`` in-process, render every format and check positions. Returns (result, outputs).
+
+    With ``report``, a charter ``partnerkit report`` would render is rendered too (outputs "md" and "html").
+    """
+    from partnerkit.engine import lint_bytes
+
+    result = lint_bytes(charter, display, None, as_of, base_dir)
+    if result.error is not None:
+        raise Broken(f"lint_bytes gave an error instead of findings: {result.error}")
+    check_positions(result, data_texts(display, charter, base_dir))
+    outputs = render_all(result, show_suppressed, as_of)
+    if report and reportable(result):
+        outputs["md"], outputs["html"] = report_check(result, as_of)
+    return result, outputs
+
+
+def reportable(result) -> bool:
+    """What ``partnerkit report`` renders: a charter with no E finding."""
+    return result.charter is not None and not any(f.code[0] == "E" for f in result.active)
+
+
+def report_check(result, as_of: date = AS_OF) -> tuple[str, str]:
+    """The steering report of a reportable result, in Markdown and HTML; the HTML must parse."""
+    from html.parser import HTMLParser
+
+    from partnerkit.report.build import build
+    from partnerkit.report.render import charter_html, charter_md
+
+    data = build(result, as_of)
+    md, html = charter_md(data, as_of), charter_html(data, as_of)
+    if not md.strip() or not html.lstrip().lower().startswith("<!doctype html>"):
+        raise Broken("report: empty Markdown or not an HTML page")
+    HTMLParser().feed(html)
+    return md, html
