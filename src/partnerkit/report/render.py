@@ -14,10 +14,19 @@ from partnerkit.report import text
 MARKS = {"good": "🟢", "calm": "🔵", "warn": "🟡", "bad": "🔴", "stop": "⚫", "none": "⚪", "gap": "⚠️"}
 
 
-def _cache():
+def _cache(flavour: str):
     """Compiled templates are cached per user (jinja's own private temporary folder): compiling costs more
-    than rendering. A cache that cannot be read or written only means compiling again."""
+    than rendering. A cache that cannot be read or written only means compiling again. The cache files are
+    named after this partnerkit's version and its rendering code, so code compiled for another version (or with
+    another ``finalize``) is never used."""
+    import os
+
     import jinja2
+
+    from partnerkit import __version__
+
+    stamp = "-".join(str(int(os.stat(f).st_mtime)) for f in (__file__, text.__file__))
+    pattern = f"__partnerkit_{__version__}_{flavour}_{stamp}_%s.cache"
 
     class Cache(jinja2.FileSystemBytecodeCache):
         def load_bytecode(self, bucket):
@@ -33,7 +42,7 @@ def _cache():
                 pass
 
     try:
-        return Cache()
+        return Cache(pattern=pattern)
     except (OSError, RuntimeError):
         return None
 
@@ -47,7 +56,7 @@ def _common(env) -> None:
 def html_env():
     from partnerkit.templating import environment
 
-    env = environment(autoescape=True).overlay(bytecode_cache=_cache())
+    env = environment(autoescape=True).overlay(finalize=text.html_finalize, bytecode_cache=_cache("html"))
     _common(env)
     env.filters["spans"] = text.spans
     env.filters["urls"] = text.split_urls
@@ -58,7 +67,7 @@ def html_env():
 def md_env():
     from partnerkit.templating import environment
 
-    env = environment(autoescape=False).overlay(finalize=text.md_finalize, bytecode_cache=_cache())
+    env = environment(autoescape=False).overlay(finalize=text.md_finalize, bytecode_cache=_cache("md"))
     _common(env)
     env.globals.update(
         raw=text.MdRaw, link=text.md_link, rich=text.md_rich, hashes=lambda n: text.MdRaw("#" * min(max(n, 1), 6)),

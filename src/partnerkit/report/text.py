@@ -30,6 +30,19 @@ def one_line(text) -> str:
     return _CONTROL.sub("", text)
 
 
+def html_finalize(value):
+    """Jinja ``finalize`` for the HTML templates: control and bidi-override characters never reach the page.
+
+    Escaping stays with autoescape; markup the report built itself keeps its type.
+    """
+    if isinstance(value, str) and _CONTROL.search(value):
+        from markupsafe import Markup
+
+        cleaned = _CONTROL.sub("", value)
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
+
+
 def md(value) -> str:
     """Escape a value for Markdown (inline text or a table cell): it renders as exactly this text."""
     if isinstance(value, MdRaw):
