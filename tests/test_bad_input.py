@@ -111,3 +111,12 @@ def test_every_duplicate_key_is_reported(tmp_path, cli):
     result = cli("lint", "--format", "json", path)
     findings = json.loads(result.output)["files"][0]["findings"]
     assert [(f["code"], f["line"]) for f in findings] == [("E001", 9), ("E001", 10), ("E001", 11)]
+
+
+def test_a_flood_of_schema_errors_is_summarised(tmp_path, cli):
+    path = tmp_path / "charter.yaml"
+    path.write_text(MINIMAL + "".join(f"k{i}: {i}\n" for i in range(20000)))
+    doc = json.loads(cli("lint", "--format", "json", path).output)
+    findings = doc["files"][0]["findings"]
+    assert len(findings) == 101
+    assert any("19,900 more schema problems" in f["message"] for f in findings)

@@ -10,6 +10,7 @@ from partnerkit.load.positions import format_path
 from partnerkit.model import Charter
 
 _DATE_HINT = "Write dates as ISO dates: 2026-01-15."
+MAX_HITS = 100  # a flood of schema errors (a spreadsheet pasted in) is summarised, not listed in full
 
 
 def suggest(word: Any, choices) -> str | None:
@@ -107,10 +108,14 @@ def validate(data: Any) -> tuple[Charter | None, list[Hit]]:
         return Charter.model_validate(data), []
     except ValidationError as exc:
         hits, seen = [], set()
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        for err in errors[:MAX_HITS]:
             hit = _hit(err, data)
             key = (hit.path, hit.message)
             if key not in seen:
                 seen.add(key)
                 hits.append(hit)
+        if len(errors) > MAX_HITS:
+            hits.append(Hit((), f"{len(errors) - MAX_HITS:,} more schema problems are not listed",
+                            "Fix the ones listed and lint again."))
         return None, hits
