@@ -78,3 +78,15 @@ def test_missing_csv_file_is_a_finding(tmp_path, cli):
     path.write_text(path.read_text() + "  readings: data/nope.csv\n")
     _, found = lint(cli, path)
     assert found[0]["code"] == "E002" and "cannot read" in found[0]["message"]
+
+
+def test_data_paths_cannot_leave_the_charters_folder(tmp_path, cli):
+    (tmp_path / "secret.csv").write_text("token\nabc123\n")
+    (tmp_path / "team").mkdir()
+    path = setup(tmp_path / "team")
+    (tmp_path / "team" / "data" / "link.csv").symlink_to(tmp_path / "secret.csv")
+    for rel in ("../secret.csv", "/etc/passwd", "data/link.csv"):
+        path.write_text(HEALTHY.read_text() + f"data:\n  readings: {rel}\n")
+        result, found = lint(cli, path)
+        assert [f["code"] for f in found] == ["E002"], found
+        assert "inside the charter's folder" in found[0]["message"] and "abc123" not in result.output

@@ -110,7 +110,7 @@ def test_csv_data_file_that_is_a_fifo_or_device_never_blocks(tmp_path, run_pk):
     answered(proc)
     messages = [f["message"] for f in json_files(proc)[str(tmp_path / "charter.yaml")] if f["code"] == "E002"]
     assert messages == ["data.readings: cannot read `readings.csv`: not a regular file",
-                        f"data.pulse: cannot read `{zero}`: not a regular file"]
+                        f"data.pulse: `{zero}` must be a path inside the charter's folder"]
 
 
 @pytest.mark.parametrize("command", ["lint", "report"])
