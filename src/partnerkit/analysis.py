@@ -18,8 +18,11 @@ EPS = 1e-9
 
 
 def add_months(day: date, months: int) -> date:
+    """``day`` plus whole calendar months; a result past year 9999 (or before year 1) stops there."""
     month = day.month - 1 + months
     year = day.year + month // 12
+    if not date.min.year <= year <= date.max.year:
+        return date.max if year > date.max.year else date.min
     month = month % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
@@ -209,4 +212,8 @@ def partner_means(ch: Charter) -> dict[str, dict[str, float]]:
 def review_due(ch: Charter) -> date | None:
     if not ch.review or not ch.review.cadence:
         return None
-    return (ch.review.last or ch.started) + timedelta(days=cadence_days(ch.review.cadence))
+    last = ch.review.last or ch.started
+    try:
+        return last + timedelta(days=cadence_days(ch.review.cadence))
+    except OverflowError:  # a review dated at the end of the calendar is never overdue
+        return date.max

@@ -34,22 +34,43 @@ def _cell_columns(line: str) -> list[int]:
     return starts
 
 
+MAX_PROBLEMS = 100  # per data file: a broken export gives a readable list and bounded memory, not a flood
+
+
 class _Sheet:
     def __init__(self, display: str):
         self.display = display
         self.problems: list[tuple] = []
+        self.more = 0
 
     def problem(self, line, col, code, message, hint):
-        self.problems.append((self.display, line, col, code, message, hint))
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append((self.display, line, col, code, message, hint))
+            return
+        if not self.more:
+            self.problems.append((line, col))  # the summary goes where the first unlisted problem is
+        self.more += 1
+
+    def result(self) -> list[tuple]:
+        if self.more:
+            line, col = self.problems[-1]
+            self.problems[-1] = (self.display, line, col, "E002",
+                                 f"{self.more:,} more problems in this file are not listed (only the first {MAX_PROBLEMS} are)",
+                                 "Fix the problems listed, or check how the file was exported.")
+        return self.problems
 
 
 def _read(path: str, sheet: _Sheet, columns: tuple[str, ...], required: tuple[str, ...]):
     """Yield ``(line, {column: (value, col)})`` for each data row."""
+    from partnerkit.engine import NotRegular, read_limited
     from partnerkit.load.decode import decode
 
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
+        raw = read_limited(path, MAX_BYTES)  # never blocks: a FIFO or device is refused
+    except NotRegular:
+        raise FileNotFoundError("not a regular file") from None
+    except ValueError:  # a NUL in the name
+        raise FileNotFoundError("not a valid file name") from None
     except OSError as exc:
         raise FileNotFoundError(exc.strerror or str(exc)) from None
     text, problem = decode(raw, MAX_BYTES)
@@ -149,7 +170,8 @@ def merge_readings(data, pos, path, display) -> list[tuple]:
     sheet = _Sheet(display)
     metrics = data.get("metrics") if isinstance(data.get("metrics"), list) else []
     mpos = pos.sub["metrics"][2].sub if "metrics" in pos.sub else []
-    by_id = {m.get("id"): (m, mpos[i]) for i, m in enumerate(metrics) if isinstance(m, dict) and i < len(mpos)}
+    by_id = {m["id"]: (m, mpos[i]) for i, m in enumerate(metrics)
+             if isinstance(m, dict) and isinstance(m.get("id"), str) and i < len(mpos)}
     for line, cells in _read(path, sheet, READINGS, ("metric", "date", "value")):
         metric_id, col = cells["metric"]
         if metric_id not in by_id:
@@ -167,12 +189,13 @@ def merge_readings(data, pos, path, display) -> list[tuple]:
         items, items_pos = _ensure_list(metric, metric_pos, "readings", display)
         items.append(item)
         items_pos.sub.append(_cells_pos(line, {k: v for k, v in cells.items() if k != "metric"}, display))
-    return sheet.problems
+    return sheet.result()
 
 
 def merge_pulse(data, pos, path, display) -> list[tuple]:
     sheet = _Sheet(display)
-    partners = {p.get("id") for p in data.get("partners") or [] if isinstance(p, dict)}
+    listed = data.get("partners") if isinstance(data.get("partners"), list) else []
+    partners = {p["id"] for p in listed if isinstance(p, dict) and isinstance(p.get("id"), str)}
     if not isinstance(data.get("pulse"), list):
         data["pulse"] = []
         pos.sub["pulse"] = (pos.line, pos.col, Pos(pos.line, pos.col, [], pos.file))
@@ -215,7 +238,19 @@ def merge_pulse(data, pos, path, display) -> list[tuple]:
             continue
         entry["scores"][dimension] = score
         entry_pos.sub["scores"][2].sub[dimension] = (line, dcol, Pos(line, cells["score"][1], file=display))
-    return sheet.problems
+    return sheet.result()
+
+
+def _inside(base_dir: str, rel: str) -> bool:
+    """Whether ``rel`` names a file in ``base_dir`` or below it (symlinks resolved).
+
+    A charter from an untrusted pull request must not make lint read, and quote from, files elsewhere.
+    """
+    if os.path.isabs(rel):
+        return False
+    base = os.path.realpath(base_dir)
+    target = os.path.realpath(os.path.join(base, rel))
+    return os.path.commonpath([base, target]) == base
 
 
 def merge(data: dict, pos: Pos, base_dir: str, display_dir: str) -> list[tuple]:
@@ -230,9 +265,10 @@ def merge(data: dict, pos: Pos, base_dir: str, display_dir: str) -> list[tuple]:
             continue
         where = pos.sub["data"][2].sub.get(key) if "data" in pos.sub and isinstance(pos.sub["data"][2].sub, dict) else None
         line, col = (where[2].line, where[2].col) if where else (1, 1)
-        if os.path.isabs(rel):
-            problems.append((None, line, col, "E002", f"data.{key}: `{rel}` must be a path relative to the charter",
-                             "Give the CSV file's path relative to the charter's folder."))
+        if "\x00" not in rel and not _inside(base_dir, rel):
+            problems.append((None, line, col, "E002",
+                             f"data.{key}: `{rel[:200]}` must be a path inside the charter's folder",
+                             "Keep data files in the charter's folder or below it, named relative to the charter."))
             continue
         display = os.path.normpath(os.path.join(display_dir, rel))
         try:

@@ -21,6 +21,7 @@ Level = Literal["executive", "execution"]
 Kind = Literal["co-innovation", "go-to-market", "technology", "supply", "research", "joint-venture", "other"]
 Phase = Literal["discovery", "pilot", "scale", "sustain", "exit"]
 
+MAX_RESPONSES = 10**9  # respondents to one survey round: a larger count is a typo, and too big to weigh scores by
 CADENCE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30, "quarterly": 91, "semiannual": 182, "yearly": 365}
 
 
@@ -167,7 +168,7 @@ class Pulse(Model):
     date: date
     partner: Slug
     level: Level
-    responses: Annotated[int, Field(ge=1)]
+    responses: Annotated[int, Field(ge=1, le=MAX_RESPONSES)]
     scores: dict[Text, Annotated[float, Field(ge=1, le=5)]] = {}
 
 

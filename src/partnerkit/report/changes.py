@@ -64,12 +64,16 @@ def _materialize_data(data: bytes, folder: str, rev: str, tmp: str) -> str | Non
     named = doc.get("data") if isinstance(doc, dict) else None
     if not isinstance(named, dict):
         return None
-    rels = [os.path.normpath(v) for v in named.values() if isinstance(v, str) and v and not os.path.isabs(v)]
+    rels = [os.path.normpath(v) for v in named.values()
+            if isinstance(v, str) and v and "\0" not in v and not os.path.isabs(v)]
     if not rels:
         return None
     ups = max(r.split(os.sep).count("..") for r in rels)
     base = os.path.join(tmp, *(["d"] * ups))
-    os.makedirs(base, exist_ok=True)
+    try:
+        os.makedirs(base, exist_ok=True)
+    except (OSError, RecursionError):  # a path climbing thousands of folders: no data files then
+        return None
     for rel in rels:
         target = os.path.normpath(os.path.join(base, rel))
         if not target.startswith(tmp + os.sep):
@@ -78,9 +82,12 @@ def _materialize_data(data: bytes, folder: str, rev: str, tmp: str) -> str | Non
             content = git_show(folder, rev, rel)
         except SourceError:
             continue
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as fh:
-            fh.write(content)
+        try:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as fh:
+                fh.write(content)
+        except OSError:  # two data paths where one is the other's folder
+            continue
     return base
 
 
