@@ -120,3 +120,11 @@ def test_a_flood_of_schema_errors_is_summarised(tmp_path, cli):
     findings = doc["files"][0]["findings"]
     assert len(findings) == 101
     assert any("19,900 more schema problems" in f["message"] for f in findings)
+
+
+def test_urls_in_flow_collections_are_read_as_yaml_1_2(tmp_path, cli):
+    # libyaml (YAML 1.1) refuses `:` inside a plain scalar in a flow collection; YAML 1.2 allows it.
+    path = tmp_path / "charter.yaml"
+    path.write_text(MINIMAL.replace("{id: a, name: A}", "{id: a, name: A, sponsor: {name: Ann, email: https://a.example/ann}}"))
+    result = cli("lint", "--format", "json", "--select", "E", path)
+    assert result.exit_code == 0, result.output

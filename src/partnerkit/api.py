@@ -10,7 +10,7 @@ import os
 from datetime import date
 from typing import Iterable, Iterator
 
-from partnerkit.engine import FileResult, lint_bytes, lint_file
+from partnerkit.engine import FileResult, lint_bytes
 from partnerkit.findings.config import ConfigError, Finder, Settings, with_options  # noqa: F401
 
 __all__ = ["lint", "lint_text", "load", "exit_code", "LoadError", "ConfigError", "FileResult", "Options"]
@@ -29,11 +29,12 @@ class Options:
     """What a lint run is asked for: as-of date, configuration and command-line overrides."""
 
     def __init__(self, as_of: date | None = None, config: str | None = None, fail_on: str | None = None,
-                 select: Iterable[str] = (), ignore: Iterable[str] = (), fast: bool = True):
+                 select: Iterable[str] = (), ignore: Iterable[str] = (), fast: bool = True, jobs: int | None = None):
         self.as_of = as_of or date.today()
         self.finder = Finder(config)
         self.fail_on, self.select, self.ignore = fail_on, list(select), list(ignore)
         self.fast = fast
+        self.jobs = jobs  # worker processes for many files; None: one per CPU, 1: none
         self._cache: dict[int, Settings] = {}
 
     def settings_for(self, path: str | None) -> Settings:
@@ -51,16 +52,22 @@ def lint_text(text: str | bytes, filename: str = "<stdin>", options: Options | N
     return lint_bytes(data, filename, options.settings_for(filename), options.as_of, base, options.fast)
 
 
-def lint(paths: Iterable[str], options: Options | None = None, **kw) -> Iterator[FileResult]:
-    """Lint files and folders, in a stable order, streaming one result per charter."""
+def lint(paths: Iterable[str], options: Options | None = None, *, charters: bool = True, **kw) -> Iterator[FileResult]:
+    """Lint files and folders, in a stable order, streaming one result per charter.
+
+    More than a few files are linted by a pool of worker processes (see
+    :mod:`partnerkit.parallel`); ``charters=False`` leaves ``FileResult.charter``
+    empty, which is faster when only the findings are needed.
+    """
     from partnerkit.discover import expand
+    from partnerkit.parallel import lint_files
 
     options = options or Options(**kw)
-    for path, error in expand(list(paths)):
-        if error:
-            yield FileResult(path, error=error)
-            continue
-        yield lint_file(path, options.settings_for(path), options.as_of, fast=options.fast)
+    items = list(expand(list(paths)))
+    linted = lint_files([path for path, error in items if not error], options, charters=charters, workers=options.jobs)
+    for path, error in items:
+        yield FileResult(path, error=error) if error else next(linted)
+    next(linted, None)  # the end: lets the worker processes, if any, finish cleanly
 
 
 def load(path: str, as_of: date | None = None):

@@ -76,7 +76,7 @@ def lint_all(paths, options, stdin_filename) -> list:
     results = []
     with ProgressBar(sum(len(g) for g in groups)) as advance:
         for group in groups:
-            for result in [lint_stdin(stdin_filename, options)] if group == ["-"] else lint(group, options):
+            for result in [lint_stdin(stdin_filename, options)] if group == ["-"] else lint(group, options, charters=False):
                 results.append(result)
                 advance()
     return results

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -16,12 +17,13 @@ class Problem:
     col: int = 1
 
 
+LINE_BREAKS = re.compile("\r\n|[\r\n]")  # YAML 1.2 line breaks: what editors count too
+
+
 def line_col(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and character column of a byte offset."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    line = data.count(b"\n", 0, offset) + 1
-    col = len(data[start:offset].decode("utf-8", "replace")) + 1
-    return line, col
+    """1-based line and character column of a byte offset (CR, LF and CRLF end a line)."""
+    lines = LINE_BREAKS.split(data[:offset].decode("utf-8", "replace"))
+    return len(lines), len(lines[-1]) + 1
 
 
 def decode(data: bytes, max_bytes: int) -> tuple[str | None, Problem | None]:

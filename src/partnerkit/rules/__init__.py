@@ -6,10 +6,11 @@ from partnerkit.rules.base import LESSONS, REGISTRY, THRESHOLDS, Context, Rule, 
 
 _MODULES = ("file", "vision", "discovery", "metrics", "alignment", "community", "suppressions")
 _loaded = False
+_ordered: tuple[tuple, list[Rule]] = ((), [])  # REGISTRY's rules, and them in catalogue order
 
 
 def all_rules() -> list[Rule]:
-    global _loaded
+    global _loaded, _ordered
     if not _loaded:
         import importlib
 
@@ -20,7 +21,10 @@ def all_rules() -> list[Rule]:
                 if exc.name != f"partnerkit.rules.{name}":
                     raise
         _loaded = True
-    return sorted(REGISTRY.values(), key=lambda r: ("EVDMACS".index(r.code[0]), r.code))
+    rules = tuple(REGISTRY.values())
+    if rules != _ordered[0]:  # sorted again only when the registry changed
+        _ordered = (rules, sorted(rules, key=lambda r: ("EVDMACS".index(r.code[0]), r.code)))
+    return list(_ordered[1])
 
 
 def find_rule(code_or_name: str) -> Rule | None:

@@ -1,0 +1,185 @@
+"""Same answers on every path: the C parser and the pure-Python one, one process and the pool.
+
+Checked on a generated corpus (``bench/corpus.py``), on every YAML file under
+``tests/`` and ``examples/``, and on hand-written documents that exercise the
+loader's corners (anchors, tags, complex and duplicate keys, several
+documents, alias bombs, deep nesting). The wording of a YAML syntax error is
+the parser's own, so for those only the code and the position must agree.
+One difference is known and left out: the pure-Python parser refuses some
+tabs YAML 1.2 allows (inside a plain scalar, after a colon), which the C
+parser (installed with partnerkit on CPython) reads.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+
+import pytest
+
+from partnerkit.api import Options, lint
+from partnerkit.engine import lint_bytes
+from partnerkit.findings.config import Settings
+from partnerkit.load.yamlload import load_yaml
+from partnerkit.parallel import lint_files
+from tests.conftest import AS_OF, ROOT
+
+pytest.importorskip("_ruamel_yaml", reason="the fast path needs ruamel.yaml.clib")
+
+CORPUS_SIZE = 30
+BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join(["*" + chr(97 + i)] * 9) + "]\n" for i in range(8))
+EDGES = {
+    "scalars": "a: 1\nb: [1, 2.5, true, null, ~, 2026-01-15, 2026-02-30, 0o17, 0x1F, .inf, -.inf, '3', \"x\", -0, 1e3]\n",
+    "anchors": "a: &x {k: v, n: [1, 2]}\nb: *x\nc: *x\nd: &s text\ne: *s\n",
+    "unknown-alias": "a: *nope\n",
+    "duplicate-key": "a: 1\nb: 2\na: 3\n",
+    "complex-keys": "? [1, 2]\n: v\n? {a: b}\n: w\n",
+    "scalar-tags": "a: !!str 12\nb: !!int x\nc: !!int 12\nd: !custom v\ne: !!float 1\nf: !!bool yes\ng: ! 12\n",
+    "collection-tags": "a: !!map {x: 1}\nb: !!seq [1]\nc: !foo {x: 1}\n",
+    "two-documents": "a: 1\n---\nb: 2\n",
+    "explicit-document": "%YAML 1.2\n---\na: 1\n...\n",
+    "directives": "# a comment\n%YAML 1.1\n%TAG !e! tag:example.com,2000:\n---\na: !e!x y\n",
+    "unknown-directive": "%FOO bar\n---\na: 1\n",
+    "future-version": "%YAML 1.3\n---\na: 1\n",
+    "other-major-version": "%YAML 2.0\n---\na: 1\n",
+    "empty": "",
+    "comment-only": "# nothing\n",
+    "scalar": "just text\n",
+    "list": "- a\n- b\n",
+    "block-scalars": "a: |\n  block\n  text\nb: >-\n  folded\n  text\nc: 'it''s'\n",
+    "special-keys": ".nan: 1\nnull: 2\n1: 3\ntrue: 4\n2026-01-01: 5\n",
+    "alias-bomb": BOMB,
+    "deep-nesting": "a: " + "[" * 70 + "]" * 70 + "\n",
+    "unclosed-flow": "partnerkit: 1\nid: [unclosed\n",
+    "bad-indent": "a:\n  - x\n y: 2\n",
+    "tab": "a: 1\n\tb: 2\n",
+    "empty-values": "a:\nb:   \nc: # note\nd:\n  e:\n  f: 1\ng: [x, {h: }]\ni:\n  - j:\n    k:\n",
+    "unicode-line-separators": "a: x\u2028y\nb: \"p\u2029q\"\nc: r\x85s\nd: [1, 2]\n",
+    "suppression-comments": "partnerkit: 1\nid: x  # partnerkit: ignore[V001] reason\n",
+}
+
+
+def corpus_module():
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    seeded = corpus_module().generate(str(folder), CORPUS_SIZE)
+    return folder, sorted(str(folder / name) for name in seeded)
+
+
+def tree_files() -> list[str]:
+    found = []
+    for top in ("tests", "examples"):
+        for root, dirs, names in os.walk(ROOT / top):
+            dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+            found.extend(os.path.join(root, n) for n in sorted(names) if n.endswith((".yaml", ".yml")))
+    return found
+
+
+def positions(pos):
+    """A Pos tree as plain tuples, so two trees compare with ``==``."""
+    if pos is None:
+        return None
+    sub = pos.sub
+    if isinstance(sub, dict):
+        sub = {k: (line, col, positions(child)) for k, (line, col, child) in sub.items()}
+    elif isinstance(sub, list):
+        sub = [positions(child) for child in sub]
+    return pos.line, pos.col, pos.file, sub
+
+
+def loaded(text: str, fast: bool):
+    out = load_yaml(text, fast=fast)
+    problems = [(p.code, p.line, p.col, p.message if "syntax error" not in p.message else "") for p in out.problems]
+    tags = [(positions(p), tag) for p, tag in out.tag_problems]
+    return repr(out.data), positions(out.pos), problems, tags
+
+
+def findings(data: bytes, name: str, fast: bool):
+    result = lint_bytes(data, name, Settings(), AS_OF, os.path.dirname(name) or None, fast=fast)
+    return [(f.code, f.severity, f.message if "syntax error" not in f.message else "", f.hint, f.file, f.line, f.col,
+             f.path, [(r.message, r.path, r.file, r.line, r.col) for r in f.related], f.suppressed)
+            for f in result.findings]
+
+
+def test_there_is_something_to_compare(corpus):
+    assert len(corpus[1]) == CORPUS_SIZE
+    assert len(tree_files()) >= 2  # at least the two examples
+
+
+@pytest.mark.parametrize("name", sorted(EDGES))
+def test_c_and_pure_parsers_build_the_same_document(name):
+    text = EDGES[name]
+    assert loaded(text, fast=True) == loaded(text, fast=False)
+
+
+def test_c_and_pure_parsers_agree_on_every_charter(corpus):
+    files = corpus[1] + tree_files()
+    for path in files:
+        data = open(path, "rb").read()
+        assert findings(data, path, fast=True) == findings(data, path, fast=False), path
+        text = data.decode("utf-8", "replace")
+        assert loaded(text, fast=True) == loaded(text, fast=False), path
+
+
+def test_fast_path_gives_the_same_answer_while_other_threads_run(corpus):
+    """With another thread alive the C parser's events are built the ordinary way: same result."""
+    texts = [open(p, encoding="utf-8").read() for p in corpus[1][:10]] + list(EDGES.values())
+    alone = [loaded(t, fast=True) for t in texts]
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        crowded = [loaded(t, fast=True) for t in texts]
+    finally:
+        stop.set()
+        other.join()
+    assert crowded == alone
+
+
+def summary(results):
+    return [(r.path, r.error, [(f.code, f.severity, f.message, f.file, f.line, f.col, f.path, f.related, f.suppressed)
+                               for f in r.findings]) for r in results]
+
+
+def test_one_process_and_the_pool_agree(corpus):
+    folder, files = corpus
+    examples = [str(p) for p in sorted((ROOT / "examples").glob("*.charter.yaml"))]
+    options = Options(as_of=AS_OF)
+    one = list(lint_files(files + examples, options, workers=1))
+    pooled = list(lint_files(files + examples, options, workers=2))
+    assert summary(pooled) == summary(one)
+    assert [r.charter for r in pooled] == [r.charter for r in one]  # charters come back too, unless declined
+    assert all(r.settings is not None for r in pooled)
+    assert sum(len(r.findings) for r in one) > 0
+
+
+def test_folder_runs_use_the_pool_and_keep_the_input_order(corpus):
+    folder, files = corpus
+    missing = str(folder / "missing.charter.yaml")
+    one = list(lint([str(folder), missing, str(ROOT / "examples")], Options(as_of=AS_OF, jobs=1), charters=False))
+    pooled = list(lint([str(folder), missing, str(ROOT / "examples")], Options(as_of=AS_OF), charters=False))
+    assert summary(pooled) == summary(one)
+    assert [r.path for r in pooled][:CORPUS_SIZE] == files
+    assert pooled[CORPUS_SIZE].error and "missing.charter.yaml" in pooled[CORPUS_SIZE].error
+    assert all(r.charter is None for r in pooled)
+
+
+def test_ruamel_is_left_as_it_was_after_every_load():
+    """The fast path lends the C parser other event factories during a load only; ruamel's own loaders still work."""
+    import _ruamel_yaml
+    from ruamel.yaml import YAML, events
+
+    for text in ("a: [1, 2]\n", "a: [1\n", EDGES["deep-nesting"], EDGES["alias-bomb"], "a: 1\n---\nb: 2\n"):
+        load_yaml(text, fast=True)
+        assert all(getattr(_ruamel_yaml, name) is getattr(events, name)
+                   for name in ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent", "AliasEvent"))
+    assert YAML(typ="safe").load("a: [1, 2]\nb: {c: d}\n") == {"a": [1, 2], "b": {"c": "d"}}
