@@ -98,36 +98,11 @@ PAYLOADS = [
     "\u202e\u2066evil\u2069 \x1b[31mred\x1b[0m <b>bold</b>",
     "| a | b |\n# heading\n- item\n---",
 ]
-TEXT_KEYS = {"title", "name", "goal", "statement", "means", "in_crisis", "decisions", "change_protocol", "mechanism",
-             "audience", "channel", "issue", "test", "success", "note", "unit", "kill_criteria"}
-
-
 def hostile(payload: str) -> str:
     """The healthy charter, as JSON (a part of YAML 1.2), with ``payload`` in every free-text field."""
-    from ruamel.yaml import YAML
+    from tests.report.helpers import hostile as hostile_data
 
-    data = YAML(typ="safe", pure=True).load(HEALTHY_TEXT)
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if isinstance(value, str) and key in TEXT_KEYS:
-                    node[key] = payload
-                elif key in ("gives", "escalation", "criteria", "values") and isinstance(value, list) and value and isinstance(value[0], str):
-                    node[key] = [payload + f" {i}" for i in range(len(value))]
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(data)
-    for p in data["partners"]:
-        p["sponsor"]["email"] = p["lead"]["email"] = payload
-    for entry in data["pulse"]:
-        entry["scores"] = {f"{payload} {k}": (2.0 if k == "trust" else v) for k, v in entry["scores"].items()}
-    data["lint"] = {"ignore": {"V006": payload}}
-    return json.dumps(data, default=str, ensure_ascii=False)
+    return json.dumps(hostile_data(payload), default=str, ensure_ascii=False)
 
 
 class Markup(HTMLParser):
