@@ -48,14 +48,22 @@ def comments(text: str, problems: Problems) -> dict[int, Suppression]:
             continue
         col = m.start() + 1
         words = [w.strip() for w in m.group(1).split(",") if w.strip()]
-        codes = []
+        codes, unknown, e_rules = [], [], []
         for w in words:
             code = code_of(w)
-            if code is None or code[0] == "E":
-                problems.items.append((number, col, (), f"suppression comment names {'an E rule, which cannot be ignored' if code else f'an unknown rule `{w}`'}",
-                                       "Name a V, D, M, A, C or S rule by code or name."))
+            if code is None:
+                unknown.append(w)
+            elif code[0] == "E":
+                e_rules.append(code)
             else:
                 codes.append(code)
+        if unknown:  # one finding per comment, however many words it holds
+            named = ", ".join(f"`{w[:40]}`" for w in unknown[:3]) + (f" and {len(unknown) - 3:,} more" if len(unknown) > 3 else "")
+            problems.items.append((number, col, (), f"suppression comment names unknown rules: {named}",
+                                   "Name a V, D, M, A, C or S rule by code or name."))
+        if e_rules:
+            problems.items.append((number, col, (), f"suppression comment names {', '.join(sorted(set(e_rules)))}: E rules cannot be ignored",
+                                   "Fix the file problem instead: E rules are always on."))
         reason = m.group(2).strip()
         if not reason:
             problems.items.append((number, col, (), "suppression comment has no reason", "Add the reason after the bracket: suppressions are accountable."))

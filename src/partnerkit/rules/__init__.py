@@ -27,9 +27,13 @@ def all_rules() -> list[Rule]:
     return list(_ordered[1])
 
 
+_index: tuple[tuple, dict[str, Rule]] = ((), {})  # codes and names -> rule, rebuilt when the registry changes
+
+
 def find_rule(code_or_name: str) -> Rule | None:
-    key = code_or_name.strip()
-    for r in all_rules():
-        if r.code == key.upper() or r.name == key.lower():
-            return r
-    return None
+    global _index
+    rules = all_rules()
+    if _index[0] != tuple(rules):
+        _index = (tuple(rules), {**{r.code: r for r in rules}, **{r.name: r for r in rules}})
+    key = str(code_or_name).strip()
+    return _index[1].get(key.upper()) or _index[1].get(key.lower())
