@@ -1,4 +1,4 @@
-from partnerkit.cli import main
+from partnerkit import main
 
 if __name__ == "__main__":
     main()

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 from partnerkit.engine import FileResult, lint_bytes
 from partnerkit.findings.config import ConfigError, Finder, Settings, with_options  # noqa: F401
 
-__all__ = ["lint", "lint_text", "load", "exit_code", "LoadError", "ConfigError", "FileResult", "Options"]
+__all__ = ["lint", "lint_found", "lint_text", "load", "exit_code", "LoadError", "ConfigError", "FileResult", "Options"]
 
 
 class LoadError(Exception):
@@ -60,10 +60,15 @@ def lint(paths: Iterable[str], options: Options | None = None, *, charters: bool
     empty, which is faster when only the findings are needed.
     """
     from partnerkit.discover import expand
-    from partnerkit.parallel import lint_files
 
     options = options or Options(**kw)
-    items = list(expand(list(paths)))
+    yield from lint_found(list(expand(list(paths))), options, charters=charters)
+
+
+def lint_found(items: list[tuple[str, str | None]], options: Options, *, charters: bool = True) -> Iterator[FileResult]:
+    """Lint what :func:`partnerkit.discover.expand` found: ``(path, error)`` pairs, in order."""
+    from partnerkit.parallel import lint_files
+
     linted = lint_files([path for path, error in items if not error], options, charters=charters, workers=options.jobs)
     for path, error in items:
         yield FileResult(path, error=error) if error else next(linted)

@@ -23,12 +23,6 @@ app = typer.Typer(
 )
 
 
-def fail(message: str) -> None:
-    """A usage error, bad configuration or unreadable path: one line, exit 2."""
-    typer.echo(f"partnerkit: {message}", err=True)
-    raise typer.Exit(2)
-
-
 def as_of_date(value: str | None) -> date:
     value = value or os.environ.get("PARTNERKIT_AS_OF") or None
     if not value:
@@ -36,6 +30,8 @@ def as_of_date(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
+        from partnerkit.commands.common import fail
+
         fail(f"invalid as-of date `{value}`: use an ISO date such as 2026-11-15")
 
 

@@ -60,23 +60,21 @@ def run(paths, as_of, config, fmt, output, fail_on, select, ignore, show_suppres
 
 def lint_all(paths, options, stdin_filename) -> list:
     """Every charter named or found, in order; a progress bar on a terminal for long runs."""
-    from partnerkit.api import lint
+    from partnerkit.api import lint_found
     from partnerkit.discover import expand
 
-    groups: list[list[str]] = []  # runs of files, with "-" (standard input) alone in its group
+    groups: list = []  # runs of (path, error) found, with "-" (standard input) alone in its group
     for path in paths:
         if path == "-":
-            groups.append(["-"])
-            continue
-        files = [p for p, _ in expand([path])]
-        if groups and groups[-1] != ["-"]:
-            groups[-1].extend(files)
+            groups.append("-")
+        elif groups and groups[-1] != "-":
+            groups[-1].extend(expand([path]))
         else:
-            groups.append(files)
+            groups.append(list(expand([path])))
     results = []
-    with ProgressBar(sum(len(g) for g in groups)) as advance:
+    with ProgressBar(sum(1 if g == "-" else len(g) for g in groups)) as advance:
         for group in groups:
-            for result in [lint_stdin(stdin_filename, options)] if group == ["-"] else lint(group, options, charters=False):
+            for result in [lint_stdin(stdin_filename, options)] if group == "-" else lint_found(group, options, charters=False):
                 results.append(result)
                 advance()
     return results

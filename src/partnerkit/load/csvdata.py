@@ -42,21 +42,22 @@ class _Sheet:
         self.display = display
         self.problems: list[tuple] = []
         self.more = 0
+        self.first_unlisted = (1, 1)  # where the summary of unlisted problems goes
 
     def problem(self, line, col, code, message, hint):
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append((self.display, line, col, code, message, hint))
             return
         if not self.more:
-            self.problems.append((line, col))  # the summary goes where the first unlisted problem is
+            self.first_unlisted = (line, col)
         self.more += 1
 
     def result(self) -> list[tuple]:
         if self.more:
-            line, col = self.problems[-1]
-            self.problems[-1] = (self.display, line, col, "E002",
+            line, col = self.first_unlisted
+            return self.problems + [(self.display, line, col, "E002",
                                  f"{self.more:,} more problems in this file are not listed (only the first {MAX_PROBLEMS} are)",
-                                 "Fix the problems listed, or check how the file was exported.")
+                                 "Fix the problems listed, or check how the file was exported.")]
         return self.problems
 
 

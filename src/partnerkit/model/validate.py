@@ -22,8 +22,6 @@ def suggest(word: Any, choices) -> str | None:
 
 def _fields_at(loc: tuple):
     """The model class reached by following ``loc`` from Charter, or None."""
-    import typing
-
     model = Charter
     for part in loc:
         if isinstance(part, int):
