@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 # The spec writes slugs as [a-z0-9][a-z0-9._-]*, "case-sensitive as written",
 # and its own example uses ids such as H1 and T1: capitals are allowed.
@@ -25,8 +25,23 @@ MAX_RESPONSES = 10**9  # respondents to one survey round: a larger count is a ty
 CADENCE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30, "quarterly": 91, "semiannual": 182, "yearly": 365}
 
 
+EXTENSION = "x-"  # keys starting with this are allowed in every mapping and ignored by every rule
+
+
+def _drop_extensions(value):
+    if isinstance(value, dict) and any(isinstance(k, str) and k.startswith(EXTENSION) for k in value):
+        return {k: v for k, v in value.items() if not (isinstance(k, str) and k.startswith(EXTENSION))}
+    return value
+
+
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True,
+                              json_schema_extra={"patternProperties": {"^x-": {}}})
+
+    @model_validator(mode="before")
+    @classmethod
+    def _extensions(cls, value):
+        return _drop_extensions(value)
 
 
 class Person(Model):
@@ -48,6 +63,7 @@ class Partner(Model):
     gives: list[Text] = []
     wants: list[Want] = []
     values: list[Text] = []
+    notes: str | None = None
 
 
 class Review(Model):
@@ -66,6 +82,7 @@ class Value(Model):
     means: str | None = None
     held_by: list[Slug] = []
     in_crisis: str | None = None
+    notes: str | None = None
 
 
 class Forum(Model):
@@ -75,6 +92,7 @@ class Forum(Model):
     cadence: Cadence | None = None
     levels: list[Level] = []
     partners: list[Slug] = []
+    notes: str | None = None
 
 
 class Feedback(Model):
@@ -114,6 +132,7 @@ class Tension(Model):
     owner: Slug | None = None
     status: Literal["open", "resolved"] = "open"
     resolved_on: date | None = None
+    notes: str | None = None
 
 
 class Evidence(Model):
@@ -132,6 +151,7 @@ class Hypothesis(Model):
     confidence: dict[Slug, Annotated[float, Field(ge=0, le=1)]] = {}
     revised_into: Slug | None = None
     evidence: list[Evidence] = []
+    notes: str | None = None
 
 
 class Reading(Model):
@@ -146,22 +166,51 @@ class Metric(Model):
     type: Literal["interim", "outcome"]
     tracks: list[Slug] = []
     unit: str | None = None
-    direction: Literal["up", "down"] = "up"
+    direction: Literal["up", "down"] | None = None  # None: inferred (see partnerkit.judge.metrics.direction)
     baseline: float | None = None
     target: float | None = None
     due: date | None = None
     owner: Slug | None = None
     cadence: Cadence | None = None
     readings: list[Reading] = []
+    notes: str | None = None
+
+
+class KillCondition(Model):
+    """A kill criterion a metric can decide: its latest reading strictly ``above`` or ``below`` a number."""
+
+    metric: Slug
+    above: float | None = None
+    below: float | None = None
+    by: date | None = None  # checked only from this date on
+
+    @model_validator(mode="after")
+    def _one_bound(self):
+        if (self.above is None) == (self.below is None):
+            raise ValueError("a kill condition needs exactly one of `above` and `below`")
+        return self
+
+    @property
+    def bound(self) -> float:
+        return self.above if self.above is not None else self.below
+
+    @property
+    def comparison(self) -> str:
+        return "above" if self.above is not None else "below"
+
+
+KillCriterion = Annotated[str, StringConstraints(min_length=1)] | KillCondition
 
 
 class Milestone(Model):
     id: Slug
     name: Text
     due: date
-    kill_criteria: str | None = None
+    kill_criteria: str | list[KillCriterion] | None = None
     decision: Literal["pending", "continue", "pivot", "stop"] = "pending"
     decided_on: date | None = None
+    rationale: str | None = None
+    notes: str | None = None
 
 
 class Pulse(Model):
@@ -214,3 +263,4 @@ class Charter(Model):
     pulse: list[Pulse] = []
     data: Data | None = None
     lint: Lint | None = None
+    notes: str | None = None
