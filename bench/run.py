@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_all(args, n: int, repeat: int, rounds: int, pk: str, peers: dict, workdir: Path) -> int:
-    from partnerkit.parallel import workers_available
+    from partnerkit.lint.parallel import workers_available
 
     report = Report()
     folder = workdir / "charters"

@@ -48,10 +48,19 @@ def check_positions(result, texts: dict[str, tuple]) -> None:
     for f in result.findings:
         if f.file != result.path and not f.file:
             raise Broken(f"{f.code}: finding without a file")
-        check_position(f.file, f.line, f.col, texts.get(f.file), f"{f.code} {f.message[:60]!r}")
+        check_place(f.loc, texts.get(f.file), f"{f.code} {f.message[:60]!r}")
         for r in f.related:
-            file = r.file or f.file
-            check_position(file, r.line, r.col, texts.get(file), f"{f.code} related {r.message[:40]!r}")
+            file = r.loc.file or f.file
+            check_place(r.loc, texts.get(file), f"{f.code} related {r.message[:40]!r}")
+
+
+def check_place(loc, lines, what: str) -> None:
+    """A location's start, and its end when it has one, lie inside the file; the end is not before the start."""
+    check_position(loc.file, loc.line, loc.col, lines, what)
+    if loc.end_line is not None:
+        check_position(loc.file, loc.end_line, loc.end_col, lines, what + " (end)")
+        if (loc.end_line, loc.end_col) < (loc.line, loc.col):
+            raise Broken(f"{what}: ends at {loc.end_line}:{loc.end_col}, before it starts at {loc.line}:{loc.col}")
 
 
 def render_all(result, show_suppressed: bool = False, as_of: date = AS_OF) -> dict[str, str]:
@@ -100,7 +109,7 @@ def lint_and_check(charter: bytes, display: str = "fuzz.charter.yaml", base_dir:
 
     With ``report``, a charter ``partnerkit report`` would render is rendered too (outputs "md" and "html").
     """
-    from partnerkit.engine import lint_bytes
+    from partnerkit.lint.engine import lint_bytes
 
     result = lint_bytes(charter, display, None, as_of, base_dir)
     if result.error is not None:

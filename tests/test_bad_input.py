@@ -47,9 +47,12 @@ def test_bad_input_gets_a_finding(name, tmp_path, run_pk):
     assert b"Traceback" not in proc.stdout + proc.stderr
     assert proc.returncode == 1, proc.stderr
     findings = json.loads(proc.stdout)["files"][0]["findings"]
-    assert findings and findings[0]["code"] == code, findings
+    first = next((f for f in findings if f["code"] == code), None)
+    assert first is not None, findings
+    if code in ("E001", "E006", "E007"):  # these stop the file: nothing else is reported
+        assert {f["code"] for f in findings} == {code}, findings
     if position:
-        assert (findings[0]["line"], findings[0]["column"]) == position, findings[0]
+        assert (first["line"], first["column"]) == position, first
     assert elapsed < 10
 
 
@@ -117,7 +120,7 @@ def test_a_flood_of_schema_errors_is_summarised(tmp_path, cli):
     path = tmp_path / "charter.yaml"
     path.write_text(MINIMAL + "".join(f"k{i}: {i}\n" for i in range(20000)))
     doc = json.loads(cli("lint", "--format", "json", path).output)
-    findings = doc["files"][0]["findings"]
+    findings = [f for f in doc["files"][0]["findings"] if f["code"] == "E002"]
     assert len(findings) == 101
     assert any("19,900 more schema problems" in f["message"] for f in findings)
 

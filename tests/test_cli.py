@@ -77,7 +77,7 @@ def test_text_output_format_and_summary(cli):
     lines = out.splitlines()
     assert lines[0].startswith(f"{SPEC_EXAMPLE}:") and " warning " in lines[0] or " info " in lines[0]
     assert lines[1].startswith("  hint: ")
-    assert lines[-1] == "15 findings in 1 file: 0 errors, 13 warnings, 2 infos (2 suppressed, shown with --show-suppressed)."
+    assert lines[-1] == "16 findings in 1 file: 0 errors, 14 warnings, 2 infos (2 suppressed, shown with --show-suppressed)."
     assert "\x1b[" not in out  # not a terminal: no colour
 
 
@@ -91,7 +91,7 @@ def test_charter_text_cannot_inject_terminal_codes(tmp_path, cli):
 
 def test_rules_catalogue_and_explain(cli):
     out = cli("rules").output
-    assert "59 rules" in out
+    assert "63 rules" in out
     for code in ("E001", "V006", "D005", "M008", "A014", "C007", "S002"):
         assert code in out
     one = cli("rules", "confidence-gap").output

@@ -20,7 +20,7 @@ def test_wheel_in_fresh_venv_runs_init_and_lint(tmp_path):
     subprocess.run([sys.executable, "-m", "venv", venv], check=True, timeout=300)
     subprocess.run([venv / "bin" / "pip", "install", "-q", wheel], check=True, timeout=600)
     exe = venv / "bin" / "partnerkit"
-    where = subprocess.run([venv / "bin" / "python", "-c", "import partnerkit, partnerkit.templating as t; print(partnerkit.__file__); print(t.templates_dir())"],
+    where = subprocess.run([venv / "bin" / "python", "-c", "import partnerkit, partnerkit.core.templating as t; print(partnerkit.__file__); print(t.templates_dir())"],
                            capture_output=True, text=True, check=True, cwd=tmp_path).stdout.split()
     assert all(str(venv) in w for w in where), where
     charter = tmp_path / "charter.yaml"

@@ -19,10 +19,10 @@ import threading
 import pytest
 
 from partnerkit.api import Options, lint
-from partnerkit.engine import lint_bytes
+from partnerkit.lint.engine import lint_bytes
 from partnerkit.findings.config import Settings
 from partnerkit.load.yamlload import load_yaml
-from partnerkit.parallel import lint_files
+from partnerkit.lint.parallel import lint_files
 from tests.conftest import AS_OF, ROOT
 
 pytest.importorskip("_ruamel_yaml", reason="the fast path needs ruamel.yaml.clib")
@@ -90,15 +90,15 @@ def positions(pos):
         return None
     sub = pos.sub
     if isinstance(sub, dict):
-        sub = {k: (line, col, positions(child)) for k, (line, col, child) in sub.items()}
+        sub = {k: (positions(key), positions(child)) for k, (key, child) in sub.items()}
     elif isinstance(sub, list):
         sub = [positions(child) for child in sub]
-    return pos.line, pos.col, pos.file, sub
+    return pos.line, pos.col, pos.end_line, pos.end_col, pos.file, sub
 
 
 def loaded(text: str, fast: bool):
     out = load_yaml(text, fast=fast)
-    problems = [(p.code, p.line, p.col, p.message if "syntax error" not in p.message else "") for p in out.problems]
+    problems = [(p.code, p.loc, p.message if "syntax error" not in p.message else "") for p in out.problems]
     tags = [(positions(p), tag) for p, tag in out.tag_problems]
     return repr(out.data), positions(out.pos), problems, tags
 
@@ -106,7 +106,7 @@ def loaded(text: str, fast: bool):
 def findings(data: bytes, name: str, fast: bool):
     result = lint_bytes(data, name, Settings(), AS_OF, os.path.dirname(name) or None, fast=fast)
     return [(f.code, f.severity, f.message if "syntax error" not in f.message else "", f.hint, f.file, f.line, f.col,
-             f.path, [(r.message, r.path, r.file, r.line, r.col) for r in f.related], f.suppressed)
+             f.path, [(r.message, r.path, r.loc) for r in f.related], f.suppressed)
             for f in result.findings]
 
 

@@ -4,7 +4,7 @@ The library API lives in :mod:`partnerkit.api`; this module stays tiny so that
 ``partnerkit --version`` and shell completion start fast.
 """
 
-__version__ = "0.1.0"
+from partnerkit.core.version import __version__  # noqa: F401
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ import os
 from datetime import date
 from typing import Iterable, Iterator
 
-from partnerkit.engine import FileResult, lint_bytes
+from partnerkit.lint.engine import FileResult, lint_bytes
 from partnerkit.findings.config import ConfigError, Finder, Settings, with_options  # noqa: F401
 
 __all__ = ["lint", "lint_found", "lint_text", "load", "exit_code", "LoadError", "ConfigError", "FileResult", "Options"]
@@ -59,7 +59,7 @@ def lint(paths: Iterable[str], options: Options | None = None, *, charters: bool
     :mod:`partnerkit.parallel`); ``charters=False`` leaves ``FileResult.charter``
     empty, which is faster when only the findings are needed.
     """
-    from partnerkit.discover import expand
+    from partnerkit.lint.discover import expand
 
     options = options or Options(**kw)
     yield from lint_found(list(expand(list(paths))), options, charters=charters)
@@ -67,7 +67,7 @@ def lint(paths: Iterable[str], options: Options | None = None, *, charters: bool
 
 def lint_found(items: list[tuple[str, str | None]], options: Options, *, charters: bool = True) -> Iterator[FileResult]:
     """Lint what :func:`partnerkit.discover.expand` found: ``(path, error)`` pairs, in order."""
-    from partnerkit.parallel import lint_files
+    from partnerkit.lint.parallel import lint_files
 
     linted = lint_files([path for path, error in items if not error], options, charters=charters, workers=options.jobs)
     for path, error in items:

@@ -37,7 +37,7 @@ def as_of_date(value: str | None) -> date:
 
 def _version(value: bool):
     if value:
-        from partnerkit import __version__
+        from partnerkit.core.version import __version__
 
         typer.echo(f"partnerkit {__version__}")
         raise typer.Exit()
@@ -134,7 +134,7 @@ def schema(output: Optional[str] = typer.Option(None, "--output", "-o", help="Wr
 def main() -> None:
     """Console entry point: never a traceback; internal errors are one line and exit 2."""
     if sys.argv[1:] == ["--version"]:  # fast path: no typer, no click
-        from partnerkit import __version__
+        from partnerkit.core.version import __version__
 
         sys.stdout.write(f"partnerkit {__version__}\n")
         return

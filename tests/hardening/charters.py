@@ -73,7 +73,7 @@ def charters(valid: bool):
         status=st.sampled_from(["open", "testing", "validated", "invalidated", "revised"] + ([] if valid else ["done"])),
         confidence=st.dictionaries(ref, st.floats(0, 1) if valid else st.floats(-0.5, 1.5, allow_nan=False), max_size=4),
         revised_into=pool("h"), evidence=items(record(("date",), date=past, note=text)))
-    metric = record(
+    metric = record(  # `direction` is optional: often left to inference
         ("id", "name", "type"), id=pool("m", 6), name=text, type=st.sampled_from(["interim", "outcome"]), tracks=tracks, unit=text,
         direction=st.sampled_from(["up", "down"]), baseline=st.floats(-10, 100), target=st.floats(-10, 100), due=due,
         owner=ref, cadence=st.sampled_from(CADENCES),
@@ -93,7 +93,11 @@ def charters(valid: bool):
         and isinstance(t.get("raised"), type(AS_OF)) and gap <= (AS_OF - t["raised"]).days else t,
         record(("id", "raised"), id=pool("t"), raised=past, by=ref, issue=text, owner=ref,
                status=st.sampled_from(["open", "resolved"]), resolved_on=days(-900, 900)), st.integers(0, 60))
-    milestone = record(("id", "name", "due"), id=pool("g"), name=text, due=due, kill_criteria=text,
+    condition = st.builds(lambda m, side, bound, by: {"metric": m, side: bound, **({"by": by} if by else {})},
+                          pool("m", 6), st.sampled_from(["above", "below"]), st.floats(-10, 100),
+                          st.one_of(st.none(), days(-300, 300)))
+    kill_criteria = st.one_of(text, st.lists(st.one_of(text.filter(bool), condition), max_size=3))
+    milestone = record(("id", "name", "due"), id=pool("g"), name=text, due=due, kill_criteria=kill_criteria,
                        decision=st.sampled_from(["pending", "continue", "pivot", "stop"]), decided_on=past)
     pulse = record(("date", "partner", "level", "responses"), date=past, partner=ref,
                    level=st.sampled_from(["executive", "execution"]), responses=st.integers(1, 50),

@@ -18,7 +18,7 @@ SAMPLE = HEALTHY_TEXT.replace(
 
 def positions(data: bytes, fast: bool = True) -> list[tuple]:
     """``(code, line, col, path)`` of each finding, in-process."""
-    from partnerkit.engine import lint_bytes
+    from partnerkit.lint.engine import lint_bytes
 
     result = lint_bytes(data, "c.charter.yaml", None, AS_OF, None, fast)
     return [(f.code, f.line, f.col, f.path) for f in result.findings]

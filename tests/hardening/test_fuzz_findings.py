@@ -21,7 +21,7 @@ def test_nested_complex_keys_are_not_a_hang():
     start = time.monotonic()
     found = codes(data)
     assert time.monotonic() - start < 5
-    assert found[0] == ("E002", 2, 5)
+    assert ("E002", 2, 5) in found
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
@@ -37,12 +37,12 @@ def test_dates_at_the_end_of_the_calendar(old, new, expected):
 
 def test_an_absurd_respondent_count_is_out_of_range():
     text = HEALTHY_TEXT.replace("responses: 3,", 'responses: "' + "9" * 400 + '",')
-    assert ("E002", 182, 73) in codes(text.encode())
+    assert ("E002", 184, 73) in codes(text.encode())
 
 
 def test_an_error_at_the_end_of_a_file_without_a_final_newline_is_inside_the_file():
     for fast in (True, False):
-        from partnerkit.engine import lint_bytes
+        from partnerkit.lint.engine import lint_bytes
 
         result = lint_bytes(b"partnerkit: 1\nid: [a, b", "c.charter.yaml", fast=fast)
         assert [(f.code, f.line, f.col) for f in result.findings] == [("E001", 2, 10)]

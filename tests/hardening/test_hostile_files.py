@@ -55,25 +55,25 @@ def test_nul_byte_is_reported_where_it_is(kind):
 
 def test_a_one_megabyte_line(tmp_path, run_pk):
     path = tmp_path / "long.charter.yaml"
-    path.write_text(SAMPLE.replace("kind: research\n", "kind: research\nnotes: " + "x" * 1_000_000 + "\n"))
+    path.write_text(SAMPLE.replace("kind: research\n", "kind: research\nremarks: " + "x" * 1_000_000 + "\n"))
     start = time.monotonic()
     proc = run_pk(*LINT, "--format", "json", path, timeout=60)
     assert time.monotonic() - start < 20
     answered(proc)
     found = json_files(proc)[str(path)]
-    assert [(f["code"], f["line"], f["column"]) for f in found] == [("E002", 6, 1)]
+    assert [(f["code"], f["line"], f["column"]) for f in found if f["code"][0] == "E"] == [("E002", 6, 1)]
     assert len(proc.stdout) < 100_000  # the finding names the key; it does not echo the megabyte
 
 
 def test_a_hundred_thousand_lines_are_linted_fast(tmp_path, run_pk):
     path = tmp_path / "tall.charter.yaml"
-    path.write_text(SAMPLE + "notes:\n" + "  - n\n" * 100_000)
+    path.write_text(SAMPLE + "remarks:\n" + "  - n\n" * 100_000)
     start = time.monotonic()
     proc = run_pk(*LINT, "--format", "json", path, timeout=60)
     assert time.monotonic() - start < 20
     answered(proc)
     found = json_files(proc)[str(path)]
-    assert [(f["code"], f["line"]) for f in found] == [("E002", 190)]
+    assert [(f["code"], f["line"]) for f in found if f["code"][0] == "E"] == [("E002", 192)]
 
 
 def test_a_hundred_thousand_line_file_over_the_limit_is_refused(tmp_path, run_pk):
@@ -156,16 +156,16 @@ def test_symlink_loops_of_folders_and_files(tmp_path, run_pk):
 
 def sabotage(monkeypatch, target, action):
     """Run ``action(path)`` on ``target`` after the folder is walked and before the file is read."""
-    import partnerkit.engine
+    import partnerkit.lint.engine
 
-    original = partnerkit.engine.lint_file
+    original = partnerkit.lint.engine.lint_file
 
     def lint_file(path, *args, **kw):
         if os.path.basename(path) == target:
             action(path)
         return original(path, *args, **kw)
 
-    monkeypatch.setattr(partnerkit.engine, "lint_file", lint_file)
+    monkeypatch.setattr(partnerkit.lint.engine, "lint_file", lint_file)
 
 
 def folder_of_two(tmp_path):

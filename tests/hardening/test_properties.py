@@ -31,7 +31,7 @@ def test_lint_in_every_format(text):
 @given(any_charter)
 def test_both_parsers_give_the_same_findings(text):
     """With or without the C parser (ruamel.yaml.clib), a charter gets the same findings at the same places."""
-    from partnerkit.engine import lint_bytes
+    from partnerkit.lint.engine import lint_bytes
 
     data = text.encode("utf-8")
     fast = lint_bytes(data, "c.charter.yaml", None, AS_OF, None, fast=True)

@@ -135,7 +135,7 @@ def pages(payload: str) -> tuple[str, str]:
     """The report of the hostile charter, as HTML and as Markdown rendered to HTML by a CommonMark renderer."""
     from markdown_it import MarkdownIt
 
-    from partnerkit.engine import lint_bytes
+    from partnerkit.lint.engine import lint_bytes
     from partnerkit.report.build import build
     from partnerkit.report.render import charter_html, charter_md
 
@@ -162,7 +162,7 @@ def test_templates_load_only_from_the_package():
     import jinja2
 
     from partnerkit.report.render import html_env, md_env
-    from partnerkit.templating import environment, templates_dir
+    from partnerkit.core.templating import environment, templates_dir
 
     folder = str(templates_dir())
     assert templates_dir().parent.joinpath("src", "partnerkit").is_dir() or templates_dir().parent.name == "partnerkit"

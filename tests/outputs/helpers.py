@@ -6,8 +6,9 @@ import json
 from datetime import date
 from pathlib import Path
 
-from partnerkit.engine import FileResult
-from partnerkit.findings.finding import Finding, Related
+from partnerkit.lint.engine import FileResult
+from partnerkit.core.finding import Finding, Related
+from partnerkit.core.location import Location
 from partnerkit.outputs.common import RunInfo
 from tests.conftest import AS_OF, HEALTHY
 
@@ -50,7 +51,7 @@ def json_findings(run_pk, *args, cwd=None) -> list[dict]:
 def finding(code="V004", name="value-not-shared", severity="warning", message="shared value `speed` is not held by globex",
             hint="Agree what it means.", file="charters/a.charter.yaml", line=3, col=5, path=("values", 1, "held_by"),
             related=(), suppressed=None, suppressed_by=None) -> Finding:
-    f = Finding(code, name, severity, message, hint, file, line, col, path, list(related))
+    f = Finding(code, name, severity, message, hint, Location(file, line, col), path, list(related))
     f.suppressed, f.suppressed_by = suppressed, suppressed_by
     return f
 
@@ -63,4 +64,4 @@ def info(show_suppressed=False, errors=()) -> RunInfo:
     return RunInfo(as_of=date(2026, 11, 15), show_suppressed=show_suppressed, errors=list(errors))
 
 
-RELATED = Related("partner globex does not hold `speed`", ("partners", 1), "charters/a.charter.yaml", 20, 5)
+RELATED = Related("partner globex does not hold `speed`", ("partners", 1), Location("charters/a.charter.yaml", 20, 5))

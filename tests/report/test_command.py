@@ -101,7 +101,7 @@ def test_portfolio_in_markdown(cli, monkeypatch):
     rows = [line for line in summary.splitlines() if line.startswith("| ")][2:]
     assert rows == [
         "| Acme × Globex — predictive delivery times (examples/acme-globex.charter.yaml) | pilot | 11 of 30 | "
-        "🟡 V watch, 🔴 D at risk, 🔴 M at risk, 🔴 A at risk, 🟡 C watch | 13 warnings, 2 notes | "
+        "🟡 V watch, 🔴 D at risk, 🔴 M at risk, 🔴 A at risk, 🟡 C watch | 14 warnings, 2 notes | "
         "Decide: G1 Pilot go / no-go |",
         "| Northwind × UniLab — soil-carbon sensing (examples/healthy.charter.yaml) | pilot | 15 of 36 | "
         "🟢 V healthy, 🟢 D healthy, 🟢 M healthy, 🟢 A healthy, 🟢 C healthy | no findings | "
@@ -183,8 +183,8 @@ def test_changes_from_a_previous_file(cli, tmp_path):
     assert "- G1 Pilot go / no-go: pending → continue on 2026-11-05" in got
     assert "**Tensions raised**" in got and "- T3: Model retraining windows clash with peak season. \\(raised 2026-11-01\\)" in got
     assert "**Tensions resolved**" in got and "- T1: Access to live telemetry" in got
-    assert "**Findings fixed**" in got and "- C003 decision-overdue at milestones\\[0\\].decision" in got
-    assert "- A014 tension-neglected at tensions\\[0\\]" in got
+    assert "**Findings fixed**" in got and "- C003 decision-overdue \\(milestones\\[G1\\].decision\\)" in got
+    assert "- A014 tension-neglected \\(tensions\\[T1\\]" in got
     assert "**New findings**" not in got
 
 

@@ -27,9 +27,9 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from partnerkit.engine import lint_bytes
+from partnerkit.lint.engine import lint_bytes
 from partnerkit.findings.config import Settings
-from partnerkit.rules import THRESHOLDS, all_rules
+from partnerkit.rules import all_rules, thresholds as default_thresholds
 
 HERE = Path(__file__).parent
 _yaml = YAML(typ="safe", pure=True)
@@ -88,7 +88,7 @@ def run_case(rule: str, case: dict):
     for path, value in (case.get("set") or {}).items():
         set_path(data, path, value)
     as_of = case.get("as_of", date(2026, 11, 15))
-    thresholds = dict(THRESHOLDS, **(case.get("thresholds") or {}))
+    thresholds = dict(default_thresholds(), **(case.get("thresholds") or {}))
     result = lint_bytes(dump(data), "case.yaml", Settings(thresholds=thresholds), as_of)
     return result
 

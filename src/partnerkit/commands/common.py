@@ -9,7 +9,7 @@ def fail(message: str):
 
 
 def write_or_fail(path: str, text: str | bytes) -> None:
-    from partnerkit.fsutil import write_atomic
+    from partnerkit.core.files import write_atomic
 
     try:
         write_atomic(path, text)

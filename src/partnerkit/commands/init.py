@@ -18,7 +18,7 @@ def slugify(text: str) -> str:
 
 
 def scaffold(title: str | None, partners: list[str], kind: str, started: date) -> str:
-    from partnerkit.templating import environment
+    from partnerkit.core.templating import environment
 
     people = []
     for spec in partners or ["partner-a=Partner A", "partner-b=Partner B"]:

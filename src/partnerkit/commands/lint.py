@@ -61,7 +61,7 @@ def run(paths, as_of, config, fmt, output, fail_on, select, ignore, show_suppres
 def lint_all(paths, options, stdin_filename) -> list:
     """Every charter named or found, in order; a progress bar on a terminal for long runs."""
     from partnerkit.api import lint_found
-    from partnerkit.discover import expand
+    from partnerkit.lint.discover import expand
 
     groups: list = []  # runs of (path, error) found, with "-" (standard input) alone in its group
     for path in paths:
@@ -83,7 +83,7 @@ def lint_all(paths, options, stdin_filename) -> list:
 def lint_stdin(name: str | None, options):
     """Standard input, named ``name`` in findings; configuration is searched from ``name``'s folder."""
     from partnerkit.api import lint_text
-    from partnerkit.engine import FileResult
+    from partnerkit.lint.engine import FileResult
 
     display = name or "<stdin>"
     limit = int(options.settings_for(name).thresholds["max-bytes"])

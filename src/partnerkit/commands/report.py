@@ -63,11 +63,12 @@ def _build(result, as_of, since, previous) -> dict:
         if since:
             try:
                 prev = ch.previous_from_git(result.path, since, result.settings, as_of)
-                found = ch.compare(prev, result, f"git revision {since}")
+                found = ch.compare(prev, result, f"git revision {since}", as_of, result.settings.thresholds)
             except ch.NotAtRevision:
                 found = ch.new_since(f"git revision {since}")
         else:
-            found = ch.compare(ch.previous_from_file(previous, result.settings, as_of), result, previous)
+            found = ch.compare(ch.previous_from_file(previous, result.settings, as_of), result, previous, as_of,
+                               result.settings.thresholds)
     except ch.SourceError as exc:
         fail(str(exc))
     return build(result, as_of, found)

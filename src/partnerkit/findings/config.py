@@ -12,8 +12,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from partnerkit.findings.finding import RANK, SEVERITIES
-from partnerkit.rules.base import LESSONS, THRESHOLDS
+from partnerkit.core.finding import RANK, SEVERITIES
+from partnerkit.rules import LESSONS, thresholds as default_thresholds
 
 KEYS = ("fail-on", "select", "ignore", "severity", "thresholds")
 
@@ -28,7 +28,7 @@ class Settings:
     select: tuple[str, ...] = ()  # codes; empty = all
     ignore: tuple[str, ...] = ()
     severity: dict = field(default_factory=dict)
-    thresholds: dict = field(default_factory=lambda: dict(THRESHOLDS))
+    thresholds: dict = field(default_factory=default_thresholds)
     source: str | None = None
 
     def enabled(self, code: str) -> bool:
@@ -72,10 +72,10 @@ def parse(table: dict, source: str) -> Settings:
     for key, value in table.items():
         where = f"{source}: `{key}`"
         if key not in KEYS:
-            import difflib
+            from partnerkit.core.suggest import suggest
 
-            near = difflib.get_close_matches(key, KEYS, n=1)
-            raise ConfigError(f"{source}: unknown key `{key}`" + (f" (did you mean `{near[0]}`?)" if near else "")
+            near = suggest(key, KEYS)
+            raise ConfigError(f"{source}: unknown key `{key}`" + (f" (did you mean `{near}`?)" if near else "")
                               + f"; known keys: {', '.join(KEYS)}")
         if key == "fail-on":
             if value not in (*SEVERITIES, "never"):
@@ -100,13 +100,13 @@ def parse(table: dict, source: str) -> Settings:
         elif key == "thresholds":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where} must be a table")
-            th = dict(THRESHOLDS)
+            th = default_thresholds()
             for name, number in value.items():
-                if name not in THRESHOLDS:
-                    raise ConfigError(f"{where}: unknown threshold `{name}`; known: {', '.join(THRESHOLDS)}")
+                if name not in th:
+                    raise ConfigError(f"{where}: unknown threshold `{name}`; known: {', '.join(th)}")
                 if isinstance(number, bool) or not isinstance(number, (int, float)) or number < 0:
                     raise ConfigError(f"{where}.{name}: `{number}` is not a non-negative number")
-                if isinstance(THRESHOLDS[name], int) and not isinstance(number, int):
+                if isinstance(th[name], int) and not isinstance(number, int):
                     raise ConfigError(f"{where}.{name}: `{number}` is not a whole number")
                 th[name] = number
             changes["thresholds"] = th

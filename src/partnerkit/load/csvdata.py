@@ -14,6 +14,11 @@ import io
 import os
 from datetime import date
 
+from partnerkit.core.files import NotRegular, read_limited
+from partnerkit.core.finding import Hit
+from partnerkit.core.location import Location
+from partnerkit.core.suggest import suggest
+from partnerkit.load.decode import decode
 from partnerkit.load.positions import Pos
 
 READINGS = ("metric", "date", "value", "note")
@@ -40,32 +45,29 @@ MAX_PROBLEMS = 100  # per data file: a broken export gives a readable list and b
 class _Sheet:
     def __init__(self, display: str):
         self.display = display
-        self.problems: list[tuple] = []
+        self.problems: list[Hit] = []
         self.more = 0
         self.first_unlisted = (1, 1)  # where the summary of unlisted problems goes
 
     def problem(self, line, col, code, message, hint):
         if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append((self.display, line, col, code, message, hint))
+            self.problems.append(Hit((), message, hint, code=code, loc=Location(self.display, line, col)))
             return
         if not self.more:
             self.first_unlisted = (line, col)
         self.more += 1
 
-    def result(self) -> list[tuple]:
+    def result(self) -> list[Hit]:
         if self.more:
             line, col = self.first_unlisted
-            return self.problems + [(self.display, line, col, "E002",
-                                 f"{self.more:,} more problems in this file are not listed (only the first {MAX_PROBLEMS} are)",
-                                 "Fix the problems listed, or check how the file was exported.")]
+            return self.problems + [Hit((), f"{self.more:,} more problems in this file are not listed (only the first "
+                                            f"{MAX_PROBLEMS} are)", "Fix the problems listed, or check how the file was exported.",
+                                        code="E002", loc=Location(self.display, line, col))]
         return self.problems
 
 
 def _read(path: str, sheet: _Sheet, columns: tuple[str, ...], required: tuple[str, ...]):
     """Yield ``(line, {column: (value, col)})`` for each data row."""
-    from partnerkit.engine import NotRegular, read_limited
-    from partnerkit.load.decode import decode
-
     try:
         raw = read_limited(path, MAX_BYTES)  # never blocks: a FIFO or device is refused
     except NotRegular:
@@ -74,9 +76,9 @@ def _read(path: str, sheet: _Sheet, columns: tuple[str, ...], required: tuple[st
         raise FileNotFoundError("not a valid file name") from None
     except OSError as exc:
         raise FileNotFoundError(exc.strerror or str(exc)) from None
-    text, problem = decode(raw, MAX_BYTES)
-    if problem is not None:
-        sheet.problem(problem.line, problem.col, "E001" if problem.code == "E001" else "E007", problem.message, problem.hint)
+    text, refused = decode(raw, MAX_BYTES)
+    if refused is not None:
+        sheet.problem(refused.loc.line, refused.loc.col, refused.code, refused.message, refused.hint)
         return
     lines = text.splitlines()
     if not lines:
@@ -150,27 +152,31 @@ def _number(sheet, line, cell, what):
 
 
 def _suggest(word, choices):
-    from partnerkit.model.validate import suggest
-
     near = suggest(word, sorted(choices))
     return f" (did you mean `{near}`?)" if near else ""
 
 
+def _cell(line: int, col: int, value: str, file: str) -> Pos:
+    return Pos(line, col, None, file, line, col + len(value))
+
+
 def _cells_pos(line, cells, file):
-    return Pos(line, 1, {k: (line, col, Pos(line, col, file=file)) for k, (_, col) in cells.items()}, file)
+    return Pos(line, 1, {k: (_cell(line, col, v, file), _cell(line, col, v, file)) for k, (v, col) in cells.items()},
+               file, line, 2)
 
 
 def _ensure_list(owner: dict, owner_pos: Pos, key: str, file: str):
     if not isinstance(owner.get(key), list):
         owner[key] = []
-        owner_pos.sub[key] = (owner_pos.line, owner_pos.col, Pos(owner_pos.line, owner_pos.col, [], owner_pos.file))
-    return owner[key], owner_pos.sub[key][2]
+        here = Pos(owner_pos.line, owner_pos.col, None, owner_pos.file, owner_pos.end_line, owner_pos.end_col)
+        owner_pos.sub[key] = (here, Pos(owner_pos.line, owner_pos.col, [], owner_pos.file))
+    return owner[key], owner_pos.sub[key][1]
 
 
-def merge_readings(data, pos, path, display) -> list[tuple]:
+def merge_readings(data, pos, path, display) -> list[Hit]:
     sheet = _Sheet(display)
     metrics = data.get("metrics") if isinstance(data.get("metrics"), list) else []
-    mpos = pos.sub["metrics"][2].sub if "metrics" in pos.sub else []
+    mpos = pos.sub["metrics"][1].sub if "metrics" in pos.sub else []
     by_id = {m["id"]: (m, mpos[i]) for i, m in enumerate(metrics)
              if isinstance(m, dict) and isinstance(m.get("id"), str) and i < len(mpos)}
     for line, cells in _read(path, sheet, READINGS, ("metric", "date", "value")):
@@ -193,14 +199,14 @@ def merge_readings(data, pos, path, display) -> list[tuple]:
     return sheet.result()
 
 
-def merge_pulse(data, pos, path, display) -> list[tuple]:
+def merge_pulse(data, pos, path, display) -> list[Hit]:
     sheet = _Sheet(display)
     listed = data.get("partners") if isinstance(data.get("partners"), list) else []
     partners = {p["id"] for p in listed if isinstance(p, dict) and isinstance(p.get("id"), str)}
     if not isinstance(data.get("pulse"), list):
         data["pulse"] = []
-        pos.sub["pulse"] = (pos.line, pos.col, Pos(pos.line, pos.col, [], pos.file))
-    entries, entries_pos = data["pulse"], pos.sub["pulse"][2]
+        pos.sub["pulse"] = (Pos(pos.line, pos.col, None, pos.file, pos.line, pos.col + 1), Pos(pos.line, pos.col, [], pos.file))
+    entries, entries_pos = data["pulse"], pos.sub["pulse"][1]
     groups: dict[tuple, tuple[dict, Pos]] = {}
     for line, cells in _read(path, sheet, PULSE, PULSE):
         day = _date(sheet, line, cells["date"])
@@ -228,7 +234,7 @@ def merge_pulse(data, pos, path, display) -> list[tuple]:
         if key not in groups:
             entry = {"date": day, "partner": partner, "level": level, "responses": responses, "scores": {}}
             entry_pos = _cells_pos(line, cells, display)
-            entry_pos.sub["scores"] = (line, dcol, Pos(line, dcol, {}, display))
+            entry_pos.sub["scores"] = (_cell(line, dcol, dimension, display), Pos(line, dcol, {}, display))
             entries.append(entry)
             entries_pos.sub.append(entry_pos)
             groups[key] = (entry, entry_pos)
@@ -238,7 +244,8 @@ def merge_pulse(data, pos, path, display) -> list[tuple]:
                           "Give one respondent count per survey round, partner and level.")
             continue
         entry["scores"][dimension] = score
-        entry_pos.sub["scores"][2].sub[dimension] = (line, dcol, Pos(line, cells["score"][1], file=display))
+        entry_pos.sub["scores"][1].sub[dimension] = (_cell(line, dcol, dimension, display),
+                                                     _cell(line, cells["score"][1], cells["score"][0], display))
     return sheet.result()
 
 
@@ -254,27 +261,27 @@ def _inside(base_dir: str, rel: str) -> bool:
     return os.path.commonpath([base, target]) == base
 
 
-def merge(data: dict, pos: Pos, base_dir: str, display_dir: str) -> list[tuple]:
-    """Merge the charter's CSV data files into ``data``; return problems as (file, line, col, code, message, hint)."""
+def merge(data: dict, pos: Pos, base_dir: str, display_dir: str) -> list[Hit]:
+    """Merge the charter's CSV data files into ``data``; return the problems found (at the CSV's cells, or at
+    the charter's ``data`` entry when a file cannot be used)."""
     spec = data.get("data")
-    problems: list[tuple] = []
+    problems: list[Hit] = []
     if not isinstance(spec, dict) or pos is None:
         return problems
     for key, merger in (("readings", merge_readings), ("pulse", merge_pulse)):
         rel = spec.get(key)
         if not isinstance(rel, str) or not rel:
             continue
-        where = pos.sub["data"][2].sub.get(key) if "data" in pos.sub and isinstance(pos.sub["data"][2].sub, dict) else None
-        line, col = (where[2].line, where[2].col) if where else (1, 1)
+        where = ("data", key)
         if "\x00" not in rel and not _inside(base_dir, rel):
-            problems.append((None, line, col, "E002",
-                             f"data.{key}: `{rel[:200]}` must be a path inside the charter's folder",
-                             "Keep data files in the charter's folder or below it, named relative to the charter."))
+            problems.append(Hit(where, f"data.{key}: `{rel[:200]}` must be a path inside the charter's folder",
+                                "Keep data files in the charter's folder or below it, named relative to the charter.",
+                                at_value=True, code="E002"))
             continue
         display = os.path.normpath(os.path.join(display_dir, rel))
         try:
             problems.extend(merger(data, pos, os.path.join(base_dir, rel), display))
         except FileNotFoundError as exc:
-            problems.append((None, line, col, "E002", f"data.{key}: cannot read `{rel}`: {exc}",
-                             "Check the path, relative to the charter's folder."))
+            problems.append(Hit(where, f"data.{key}: cannot read `{rel}`: {exc}",
+                                "Check the path, relative to the charter's folder.", at_value=True, code="E002"))
     return problems

@@ -1,25 +1,36 @@
 """Where every key and item of a loaded document sits in its file.
 
-A :class:`Pos` is one node: its 1-based line and column, and below it either
-the keys of a mapping (``key -> (key_line, key_col, Pos)``) or the items of a
-sequence. Rows merged in from a CSV file carry that file's name.
+A :class:`Pos` is one node: its 1-based start line and column, its end (just
+after the last character, for scalars; the end of the first key for a
+mapping, the opening character for a sequence), and below it either the keys
+of a mapping (``key -> (key Pos, value Pos)``) or the items of a sequence.
+Rows merged in from a CSV file carry that file's name.
 """
 
 from __future__ import annotations
 
+from partnerkit.core.finding import format_path  # noqa: F401  (the data path's text, next to the paths)
+from partnerkit.core.location import Location
+
 
 class Pos:
-    __slots__ = ("line", "col", "sub", "file")
+    __slots__ = ("line", "col", "end_line", "end_col", "sub", "file")
 
-    def __init__(self, line: int, col: int, sub=None, file: str | None = None):
+    def __init__(self, line: int, col: int, sub=None, file: str | None = None, end_line: int | None = None,
+                 end_col: int | None = None):
         self.line = line
         self.col = col
+        self.end_line = end_line
+        self.end_col = end_col
         self.sub = sub  # dict for a mapping, list for a sequence, None for a scalar
         self.file = file
 
+    def loc(self) -> Location:
+        return Location(self.file, self.line, self.col, self.end_line, self.end_col)
 
-def resolve(root: Pos | None, path: tuple, at_value: bool = False) -> tuple[str | None, int, int]:
-    """Return ``(file, line, col)`` of the most specific node on ``path``.
+
+def resolve(root: Pos | None, path: tuple, at_value: bool = False) -> Location:
+    """The location of the most specific node on ``path``.
 
     A path that ends on a mapping key points at the key (or, with
     ``at_value``, at its value); one that ends on a sequence index points at
@@ -28,31 +39,32 @@ def resolve(root: Pos | None, path: tuple, at_value: bool = False) -> tuple[str 
     the top of the document.
     """
     if root is None:
-        return None, 1, 1
+        return Location()
     node = root
-    here = (root.file, root.line, root.col)
+    here = root
     for part in path:
         sub = node.sub
         if isinstance(sub, dict) and part in sub:
-            kline, kcol, child = sub[part]
-            here = (node.file, kline, kcol)
+            key, child = sub[part]
+            here = key
         elif isinstance(sub, list) and isinstance(part, int) and -len(sub) <= part < len(sub):
             child = sub[part]
-            here = (child.file, child.line, child.col)
+            here = child
         else:
-            return here
+            return here.loc()
         node = child
-    if at_value:
-        return node.file, node.line, node.col
-    return here
+    return node.loc() if at_value else here.loc()
 
 
-def format_path(path: tuple) -> str:
-    """``("metrics", 2, "readings", 3)`` -> ``metrics[2].readings[3]``."""
-    out = []
+def node_at(root: Pos | None, path: tuple) -> Pos | None:
+    """The node a path names exactly, or None."""
+    node = root
     for part in path:
-        if isinstance(part, int):
-            out.append(f"[{part}]")
+        sub = node.sub if node is not None else None
+        if isinstance(sub, dict) and part in sub:
+            node = sub[part][1]
+        elif isinstance(sub, list) and isinstance(part, int) and -len(sub) <= part < len(sub):
+            node = sub[part]
         else:
-            out.append(("." if out else "") + str(part))
-    return "".join(out)
+            return None
+    return node

@@ -17,7 +17,7 @@ import sys
 from datetime import date
 from functools import partial
 
-from partnerkit.load.decode import LINE_BREAKS, Problem
+from partnerkit.load.decode import LINE_BREAKS, problem
 from partnerkit.load.positions import Pos
 
 MAX_DEPTH = 64
@@ -223,16 +223,16 @@ class Loaded:
     def __init__(self):
         self.data = None
         self.pos: Pos | None = None
-        self.problems: list[Problem] = []  # E001 / E007: the file cannot be used
+        self.problems: list = []  # hits  # E001 / E007: the file cannot be used
         self.tag_problems: list[tuple[Pos, str]] = []  # unsupported tags: schema findings
 
 
-def _yaml_error(exc, text: str) -> Problem:
+def _yaml_error(exc, text: str):
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     context_mark = getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
-    message = f"YAML syntax error: {problem}"
+    message = f"YAML syntax error: {what}"
     if context:
         message += f" ({context}"
         if context_mark is not None and (context_mark.line, context_mark.column) != (mark.line, mark.column):
@@ -242,19 +242,19 @@ def _yaml_error(exc, text: str) -> Problem:
     lines = LINE_BREAKS.split(text)  # the C parser puts an error at the end of the file one line past it
     if line > len(lines):
         line, col = len(lines), len(lines[-1]) + 1
-    return Problem("E001", message, "Fix the YAML syntax at this position.", line, col)
+    return problem("E001", message, "Fix the YAML syntax at this position.", line, col)
 
 
 def load_yaml(text: str, fast: bool = True) -> Loaded:
     out = Loaded()
-    problem = _directive_problem(text)
-    if problem is not None:
-        out.problems.append(problem)
+    refused = _directive_problem(text)
+    if refused is not None:
+        out.problems.append(refused)
         return out
     try:
         _build(text, fast, out)
     except RecursionError:
-        out.problems.append(Problem("E007", "nesting too deep", "Flatten the document."))
+        out.problems.append(problem("E007", "nesting too deep", "Flatten the document."))
     except Exception as exc:  # the parser's own errors: YAMLError and friends
         if not _from_parser(exc):
             raise
@@ -279,7 +279,7 @@ def _from_parser(exc: Exception) -> bool:
     return tb is not None and "ruamel" in tb.tb_frame.f_code.co_filename
 
 
-def _directive_problem(text: str) -> Problem | None:
+def _directive_problem(text: str):
     """The directives a charter may open with (``%YAML 1.1`` or ``1.2``, ``%TAG``), checked alike on every path.
 
     The two parsers disagree on the others: the C one refuses an unknown
@@ -294,7 +294,7 @@ def _directive_problem(text: str) -> Problem | None:
         if line.startswith("%"):
             words = line.split("#", 1)[0].split()
             if not (words[0] == "%TAG" or (words[0] == "%YAML" and words[1:] in (["1.1"], ["1.2"]))):
-                return Problem("E001", f"unsupported YAML directive `{line[:40]}`: a charter is a YAML 1.2 document",
+                return problem("E001", f"unsupported YAML directive `{line[:40]}`: a charter is a YAML 1.2 document",
                                "Remove the directive: a charter needs none.", number, 1)
         elif line.strip() and not line.lstrip().startswith("#"):
             return None  # the directives, if any, are behind us
@@ -324,8 +324,8 @@ def _walk(get, out: Loaded) -> None:
 
     def scalar(a):
         """Any scalar: tagged, anchored or not. Returns (value, pos, 1)."""
-        mark = a[4]
-        pos = Pos(mark.line + 1, mark.column + 1)
+        mark, end = a[4], a[5]
+        pos = Pos(mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1)
         raw, tag = a[3], a[1]
         if tag is not None and tag != "!":
             value, ok = _tagged(raw, tag)
@@ -357,12 +357,12 @@ def _walk(get, out: Loaded) -> None:
         target = anchors.get(a[0])
         mark = a[1]
         if target is None:
-            problems.append(Problem("E001", f"unknown alias *{a[0]}", "Define the anchor before using it.",
+            problems.append(problem("E001", f"unknown alias *{a[0]}", "Define the anchor before using it.",
                                     mark.line + 1, mark.column + 1))
             raise _Stop
         aliases[0] += target[2]
         if aliases[0] > MAX_ALIAS_NODES:
-            problems.append(Problem("E007", f"alias expansion over its limit of {MAX_ALIAS_NODES:,} nodes",
+            problems.append(problem("E007", f"alias expansion over its limit of {MAX_ALIAS_NODES:,} nodes",
                                     "Write the data out instead of repeating large anchors.",
                                     mark.line + 1, mark.column + 1))
             raise _Stop
@@ -372,7 +372,7 @@ def _walk(get, out: Loaded) -> None:
         """A mapping or sequence too deep (refused), or with a tag of its own (reported)."""
         mark = a[3]
         if depth >= MAX_DEPTH:
-            problems.append(Problem("E007", f"nesting deeper than {MAX_DEPTH} levels", "Flatten the document.",
+            problems.append(problem("E007", f"nesting deeper than {MAX_DEPTH} levels", "Flatten the document.",
                                     mark.line + 1, mark.column + 1))
             raise _Stop
         if a[1] not in _COLLECTION_TAGS:
@@ -386,6 +386,7 @@ def _walk(get, out: Loaded) -> None:
         sub: dict = {}
         place = sub.setdefault
         size = 1
+        first_key = None
         while True:
             ev = get()
             kind = ev.func
@@ -397,11 +398,13 @@ def _walk(get, out: Loaded) -> None:
                 key = cache_get(a[3], miss)
                 if key is miss:
                     key = _plain(a[3])
+                kpos = Pos(mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1)
                 size += 1
             else:
                 end = None
-                mark = a[4] if kind is ScalarEvent else a[1] if kind is AliasEvent else a[3]
                 key, kpos, ksize = node(ev, depth)
+                if kpos.sub is not None:  # a complex key: point at its start only
+                    kpos = Pos(kpos.line, kpos.col, None, kpos.file, kpos.line, kpos.col + 1)
                 size += ksize
                 if isinstance(key, (dict, list)):
                     tag_problems.append((kpos, "complex key"))
@@ -409,16 +412,18 @@ def _walk(get, out: Loaded) -> None:
                     key = key if len(key) <= 80 else key[:79] + "…"
             if key.__class__ is float and key != key:
                 key = "nan"
-            kline, kcol = mark.line + 1, mark.column + 1
+            if first_key is None:
+                first_key = kpos
             ev = get()
             a = ev.args
             if ev.func is ScalarEvent and a[0] is None and a[1] is None:  # an untagged, unanchored value
                 value = a[3]
                 if value or a[6] or end is None:
-                    mark = a[4]
-                    pos = Pos(mark.line + 1, mark.column + 1)
+                    mark, vend = a[4], a[5]
+                    pos = Pos(mark.line + 1, mark.column + 1, None, None, vend.line + 1, vend.column + 1)
                 else:  # nothing after `key:`: just after the colon, where the C parser puts it (the other one
-                    pos = Pos(end.line + 1, end.column + 2)  # puts it at the next token, often on the next line)
+                    # puts it at the next token, often on the next line)
+                    pos = Pos(end.line + 1, end.column + 2, None, None, end.line + 1, end.column + 2)
                 if not a[6]:
                     got = cache_get(value, miss)
                     value = _plain(value) if got is miss else got
@@ -432,16 +437,20 @@ def _walk(get, out: Loaded) -> None:
                 else:
                     value, pos, vsize = node(ev, depth)
                 size += vsize
-            entry = (kline, kcol, pos)
+            entry = (kpos, pos)
             first = place(key, entry)
             if first is entry:
                 data[key] = value
             else:
-                problems.append(Problem(
-                    "E001", f"duplicate key `{key}` (first defined at line {first[0]}, column {first[1]})",
-                    "Remove or merge the repeated key: YAML keeps only one of them.", kline, kcol))
+                problems.append(problem(
+                    "E001", f"duplicate key `{key}` (first defined at line {first[0].line}, column {first[0].col})",
+                    "Remove or merge the repeated key: YAML keeps only one of them.", kpos.line, kpos.col,
+                    kpos.end_line, kpos.end_col))
         mark = start[3]
-        pos = Pos(mark.line + 1, mark.column + 1, sub)
+        if first_key is not None:
+            pos = Pos(mark.line + 1, mark.column + 1, sub, None, first_key.end_line, first_key.end_col)
+        else:
+            pos = Pos(mark.line + 1, mark.column + 1, sub, None, mark.line + 1, mark.column + 2)
         if start[0] is not None:
             anchors[start[0]] = (data, pos, size)
         return data, pos, size
@@ -461,8 +470,8 @@ def _walk(get, out: Loaded) -> None:
                 break
             a = ev.args
             if kind is ScalarEvent and a[0] is None and a[1] is None:
-                mark = a[4]
-                pos_append(Pos(mark.line + 1, mark.column + 1))
+                mark, end = a[4], a[5]
+                pos_append(Pos(mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1))
                 value = a[3]
                 if not a[6]:
                     got = cache_get(value, miss)
@@ -480,7 +489,7 @@ def _walk(get, out: Loaded) -> None:
                 pos_append(pos)
                 size += vsize
         mark = start[3]
-        pos = Pos(mark.line + 1, mark.column + 1, sub)
+        pos = Pos(mark.line + 1, mark.column + 1, sub, None, mark.line + 1, mark.column + 2)
         if start[0] is not None:
             anchors[start[0]] = (data, pos, size)
         return data, pos, size
@@ -496,7 +505,7 @@ def _walk(get, out: Loaded) -> None:
                 documents += 1
                 if documents > 1:
                     mark = ev.args[0]
-                    problems.append(Problem(
+                    problems.append(problem(
                         "E001", "more than one YAML document",
                         "A charter is a single document: remove the `---` separator and what follows.",
                         mark.line + 1, mark.column + 1))

@@ -1,23 +1,33 @@
-"""Raw data -> :class:`Charter`, with every schema problem as a hit on a data path."""
+"""Raw data -> :class:`Charter`, with every schema problem as a hit on a data path.
+
+A schema error does not hide the rest of the charter: the top-level sections
+holding errors are set aside (left out of the model, or None for a required
+one), and the rules that read only the other sections still run.
+"""
 
 from __future__ import annotations
 
-import difflib
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from partnerkit.findings.finding import Hit
-from partnerkit.load.positions import format_path
+from partnerkit.core.finding import Hit, format_path
+from partnerkit.core.suggest import suggest
 from partnerkit.model import Charter
 
 _DATE_HINT = "Write dates as ISO dates: 2026-01-15."
 MAX_HITS = 100  # a flood of schema errors (a spreadsheet pasted in) is summarised, not listed in full
 
+# Stand-ins for required sections set aside, so the rest validates; replaced by None in the result.
+_STAND_INS = {"id": "set-aside", "title": "set aside", "started": date(2000, 1, 1), "phase": "discovery",
+              "partners": [{"id": "set-aside-1", "name": "set aside"}, {"id": "set-aside-2", "name": "set aside"}]}
 
-def suggest(word: Any, choices) -> str | None:
-    if not isinstance(word, str):
-        return None
-    got = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
-    return got[0] if got else None
+
+@dataclass
+class Validated:
+    charter: Charter | None  # None only when nothing could be made of the data
+    hits: list[Hit] = field(default_factory=list)  # E002
+    set_aside: tuple[str, ...] = ()  # top-level sections left out for their schema errors
 
 
 def _fields_at(loc: tuple):
@@ -99,21 +109,30 @@ def _hit(err: dict, data: Any) -> Hit:
     return Hit(path, f"{where or 'charter'}: {msg[0].lower() + msg[1:]} (got {_show(value)})", "Correct the value's type or range.", at_value=True)
 
 
-def validate(data: Any) -> tuple[Charter | None, list[Hit]]:
+def validate(data: Any) -> Validated:
     from pydantic import ValidationError
 
     try:
-        return Charter.model_validate(data), []
+        return Validated(Charter.model_validate(data))
     except ValidationError as exc:
-        hits, seen = [], set()
         errors = exc.errors(include_url=False)
-        for err in errors[:MAX_HITS]:
-            hit = _hit(err, data)
-            key = (hit.path, hit.message)
-            if key not in seen:
-                seen.add(key)
-                hits.append(hit)
-        if len(errors) > MAX_HITS:
-            hits.append(Hit((), f"{len(errors) - MAX_HITS:,} more schema problems are not listed",
-                            "Fix the ones listed and lint again."))
-        return None, hits
+    hits, seen = [], set()
+    for err in errors[:MAX_HITS]:
+        hit = _hit(err, data)
+        key = (hit.path, hit.message)
+        if key not in seen:
+            seen.add(key)
+            hits.append(hit)
+    if len(errors) > MAX_HITS:
+        hits.append(Hit((), f"{len(errors) - MAX_HITS:,} more schema problems are not listed",
+                        "Fix the ones listed and lint again."))
+    sections = Charter.model_fields
+    touched = {err["loc"][0] for err in errors if err["loc"] and isinstance(err["loc"][0], str)}
+    set_aside = tuple(sorted(k for k in touched if k in sections))
+    kept = {k: v for k, v in data.items() if k in sections and k not in set_aside}
+    required = [k for k in set_aside if sections[k].is_required()]
+    try:
+        partial = Charter.model_validate({**kept, **{k: _STAND_INS[k] for k in required if k in _STAND_INS}})
+    except (ValidationError, KeyError):
+        return Validated(None, hits, tuple(sorted(sections)))
+    return Validated(partial.model_copy(update={k: None for k in required}), hits, set_aside)

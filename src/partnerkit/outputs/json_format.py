@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from partnerkit.core.finding import format_path
 from partnerkit.outputs.common import shown, summary
 
 FORMAT_VERSION = 1
@@ -24,8 +25,8 @@ def finding_dict(f) -> dict:
         "line": f.line,
         "column": f.col,
         "path": f.path_str,
-        "related": [{"message": r.message, "file": r.file, "line": r.line, "column": r.col,
-                     "path": _path(r.path)} for r in f.related],
+        "related": [{"message": r.message, "file": r.loc.file, "line": r.loc.line, "column": r.loc.col,
+                     "path": format_path(r.path)} for r in f.related],
         "suppressed": bool(f.suppressed),
     }
     if f.suppressed:
@@ -33,21 +34,22 @@ def finding_dict(f) -> dict:
     return out
 
 
-def _path(path) -> str:
-    from partnerkit.load.positions import format_path
-
-    return format_path(path)
+def file_dict(r, info) -> dict:
+    out = {"path": r.path, "findings": [finding_dict(f) for f in shown(r, info)], "summary": summary([r])}
+    if r.set_aside:
+        out["set_aside"] = list(r.set_aside)
+        out["skipped"] = [{"code": code, "reason": reason} for code, reason in r.skipped]
+    return out
 
 
 def document(results, info) -> dict:
-    from partnerkit import __version__
+    from partnerkit.core.version import __version__
 
     return {
         "version": FORMAT_VERSION,
         "tool": {"name": "partnerkit", "version": __version__},
         "as_of": info.as_of.isoformat(),
-        "files": [{"path": r.path, "findings": [finding_dict(f) for f in shown(r, info)], "summary": summary([r])}
-                  for r in results],
+        "files": [file_dict(r, info) for r in results],
         "summary": summary(results),
     }
 

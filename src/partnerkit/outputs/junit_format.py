@@ -10,18 +10,10 @@ text) are written as visible ``\\xNN`` escapes.
 
 from __future__ import annotations
 
-import re
-
+from partnerkit.core.text import visible as xml_text
 from partnerkit.outputs.common import shown
 
 CLEAN_CASE = "partnerkit lint"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_text(value) -> str:
-    """Text with every character XML 1.0 cannot carry made visible."""
-    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}",
-                        str(value))
 
 
 def _failure_text(f) -> str:
@@ -31,7 +23,7 @@ def _failure_text(f) -> str:
     if f.hint:
         lines.append(f"hint: {f.hint}")
     for r in f.related:
-        lines.append(f"related: {r.file or f.file}:{r.line}:{r.col}: {r.message}")
+        lines.append(f"related: {r.loc.file or f.file}:{r.loc.line}:{r.loc.col}: {r.message}")
     return "\n".join(lines)
 
 

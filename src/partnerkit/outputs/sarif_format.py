@@ -112,8 +112,8 @@ def result(f, index: dict, cwd: str, seen: dict) -> dict:
     if f.related:
         out["relatedLocations"] = [
             {"id": i, "message": {"text": r.message},
-             "physicalLocation": {"artifactLocation": artifact_location(r.file or f.file, cwd),
-                                  "region": _region(r.line, r.col)}}
+             "physicalLocation": {"artifactLocation": artifact_location(r.loc.file or f.file, cwd),
+                                  "region": _region(r.loc.line, r.loc.col)}}
             for i, r in enumerate(f.related, 1)]
     if f.suppressed:
         kind = "inSource" if f.suppressed_by in IN_SOURCE else "external"
@@ -122,7 +122,7 @@ def result(f, index: dict, cwd: str, seen: dict) -> dict:
 
 
 def document(results, info, cwd: str | None = None) -> dict:
-    from partnerkit import __version__
+    from partnerkit.core.version import __version__
     from partnerkit.rules import all_rules
 
     cwd = cwd or os.getcwd()

@@ -7,17 +7,18 @@ the cursor, change colours or hide text on the reader's terminal.
 
 from __future__ import annotations
 
-import re
-
+from partnerkit.core.text import visible_line as clean
 from partnerkit.outputs.common import plural, shown, summary
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _COLORS = {"error": "31", "warning": "33", "info": "36", "path": "1", "code": "1", "dim": "2"}
 
 
-def clean(text: str) -> str:
-    text = str(text).replace("\n", " ")
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text)
+def skipped_line(result) -> str:
+    """``3 rules skipped until the schema errors in vision are fixed: V001, V002, E004``."""
+    codes = [code for code, _ in result.skipped]
+    shown_codes = ", ".join(codes[:12]) + (f" and {len(codes) - 12} more" if len(codes) > 12 else "")
+    return (f"{plural(len(codes), 'rule')} skipped until the schema errors in {', '.join(result.set_aside)} "
+            f"are fixed: {shown_codes}")
 
 
 def render(results, info) -> str:
@@ -34,7 +35,9 @@ def render(results, info) -> str:
             if f.hint:
                 lines.append(paint("dim", f"  hint: {clean(f.hint)}"))
             for r in f.related:
-                lines.append(paint("dim", f"  related: {clean(r.file)}:{r.line}:{r.col}: {clean(r.message)}"))
+                lines.append(paint("dim", f"  related: {clean(r.loc.file)}:{r.loc.line}:{r.loc.col}: {clean(r.message)}"))
+        if result.skipped:
+            lines.append(paint("dim", f"{clean(result.path)}: {skipped_line(result)}"))
     counts = summary(results)
     total = counts["error"] + counts["warning"] + counts["info"]
     text = f"{plural(total, 'finding')} in {plural(counts['files'], 'file')}: " \

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from partnerkit import analysis
+from partnerkit.judge import gates, hypotheses as judge_hypotheses, metrics as judge_metrics
 from partnerkit.report.text import num
 
 TIERS = {
     "decide": "Decide", "unblock": "Unblock", "correct": "Course-correct", "replan": "Re-plan",
     "realign": "Realign", "fix": "Fix the charter",
 }
-COVERED = {"C003", "D004", "A014", "A009", "A010", "A011", "M008", "M009", "M011"}
-METRIC_ORDER = {"missed": 0, "off track": 1, "stalled": 2}
+COVERED = {"C003", "C008", "D004", "A014", "A009", "A010", "A011", "M008", "M009", "M011", "M014"}
+METRIC_ORDER = {"missed": 0, "off track": 1, "at risk": 2, "stalled": 3}
 
 
 def _finding_at(active, code: str, prefix: tuple):
@@ -40,21 +40,32 @@ def _item(tier, subject, text, code="", tone="warn", detail=None) -> dict:
 
 
 def agenda(ch, active, as_of: date, th: dict, names: dict) -> list[dict]:
-    items = decisions(ch, active, as_of) + tensions(ch, active, as_of, names) + metric_items(ch, as_of, th)
+    items = kills(ch, as_of) + decisions(ch, active, as_of) + tensions(ch, active, as_of, names) + metric_items(ch, as_of, th)
     items += hypotheses(ch, active, as_of, names) + alignment(active) + errors(active)
     for rank, item in enumerate(items, 1):
         item["rank"] = rank
     return items
 
 
+def kills(ch, as_of: date) -> list[dict]:
+    out = []
+    for m in ch.milestones:
+        for check in gates.fired(m, ch, as_of):
+            out.append(_item("decide", f"{m.id} {m.name}: kill condition met", check.evidence() + ".", "C008", "bad",
+                             "The partners agreed in advance that this is when to decide whether to stop or pivot."))
+    return out
+
+
 def decisions(ch, active, as_of: date) -> list[dict]:
-    late = [(i, m) for i, m in enumerate(ch.milestones) if m.decision == "pending" and m.due < as_of]
+    late = [(i, m) for i, m in enumerate(ch.milestones) if gates.decision_overdue(m, as_of) is not None]
     late.sort(key=lambda im: im[1].due)
     out = []
     for i, m in late:
         f = _finding_at(active, "C003", ("milestones", i))
         text = f"The go / no-go was due on {m.due.isoformat()} ({(as_of - m.due).days} days ago) and is still pending."
-        detail = f"Kill criteria: {m.kill_criteria}" if m.kill_criteria else "No kill criteria were agreed."
+        listed = gates.criteria(m)
+        detail = ("Kill criteria: " + "; ".join(c if isinstance(c, str) else gates.check(m, j, c, ch, as_of).evidence()
+                                                for j, c in enumerate(listed))) if listed else "No kill criteria were agreed."
         out.append(_item("decide", f"{m.id} {m.name}", text, f.code if f else "", "bad", detail))
     return out
 
@@ -81,28 +92,28 @@ def tensions(ch, active, as_of: date, names: dict) -> list[dict]:
 def metric_items(ch, as_of: date, th: dict) -> list[dict]:
     found = []
     for m in ch.metrics:
-        status = analysis.metric_status(m, ch, as_of, th)
+        status = judge_metrics.status(m, ch, as_of, th)
         if status not in METRIC_ORDER or (m.type != "interim" and status == "stalled"):
             continue
-        got = analysis.lag(m, ch.started)
-        found.append((METRIC_ORDER[status], m.type != "interim", -(got[0] if got else 0), m, status, got))
+        got = judge_metrics.lag(m, ch.started)
+        found.append((METRIC_ORDER[status], m.type != "interim", -(got.share if got else 0), m, status, got))
     found.sort(key=lambda x: x[:3])
     out = []
     for _, _, _, m, status, got in found:
-        last = analysis.latest(m)
+        last = judge_metrics.latest(m)
         if status == "missed":
             have = f"{num(last.value, m.unit)} on {last.date.isoformat()}" if last else "no reading"
             text = f"Target {num(m.target, m.unit)} was due on {m.due.isoformat()}; latest: {have}."
             code = "M009"
-        elif status == "off track":
-            share, expected, reading = got
+        elif status in ("off track", "at risk"):
+            share, expected, reading = got.share, got.expected, got.reading
             text = (f"{num(reading.value, m.unit)} on {reading.date.isoformat()}, where the path to "
                     f"{num(m.target, m.unit)} by {m.due.isoformat()} expected {num(expected, m.unit)}: "
                     f"{round(share * 100)}% of the distance behind.")
-            code = "M008"
+            code = "M008" if status == "off track" else "M014"
         else:
             n = int(th["stall-readings"])
-            values = ", ".join(num(r.value) for r in analysis.readings(m)[-n:])
+            values = ", ".join(num(r.value) for r in judge_metrics.readings(m)[-n:])
             text = f"No progress over the last {n} readings ({values}): time for a pivot-or-persevere conversation."
             code = "M011"
         out.append(_item("correct", f"{m.id} {m.name} ({m.type}): {status}", text, code,
@@ -111,8 +122,7 @@ def metric_items(ch, as_of: date, th: dict) -> list[dict]:
 
 
 def hypotheses(ch, active, as_of: date, names: dict) -> list[dict]:
-    late = [(i, h) for i, h in enumerate(ch.hypotheses)
-            if h.due is not None and h.due < as_of and h.status in ("open", "testing")]
+    late = [(i, h) for i, h in enumerate(ch.hypotheses) if judge_hypotheses.overdue(h, as_of) is not None]
     late.sort(key=lambda ih: ih[1].due)
     out = []
     for i, h in late:

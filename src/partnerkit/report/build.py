@@ -1,6 +1,6 @@
 """One charter's report as plain data: what each section shows, computed once for both formats.
 
-Statuses come from :mod:`partnerkit.analysis`, the code the rules use, so
+Statuses come from :mod:`partnerkit.judge`, the code the rules use, so
 the report never disagrees with ``partnerkit lint``. Values from the charter
 stay plain strings here; the templates escape them.
 """
@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from partnerkit import analysis
+from partnerkit.core.dates import months_between
+from partnerkit.judge import gates, hypotheses as judge_hypotheses, metrics as judge_metrics, pulse as judge_pulse
+from partnerkit.judge.timeline import horizon_end
+from partnerkit.judge.values import is_shared, not_held, shared_keys
 from partnerkit.report import charts
 from partnerkit.report.agenda import agenda
 from partnerkit.report.health import health
@@ -22,7 +25,7 @@ LEVELS = ("executive", "execution")
 
 def build(result, as_of: date, changes: dict | None = None) -> dict:
     ch = result.charter
-    th = (result.settings.thresholds if result.settings else None) or _default_thresholds()
+    th = result.settings.thresholds if result.settings else _default_thresholds()
     names = {p.id: p.name for p in ch.partners}
     active = result.active
     return {
@@ -43,9 +46,9 @@ def build(result, as_of: date, changes: dict | None = None) -> dict:
 
 
 def _default_thresholds() -> dict:
-    from partnerkit.rules.base import THRESHOLDS
+    from partnerkit.rules import thresholds
 
-    return dict(THRESHOLDS)
+    return thresholds()
 
 
 def person(p) -> dict | None:
@@ -55,11 +58,11 @@ def person(p) -> dict | None:
 
 
 def horizon(ch, as_of: date) -> dict:
-    months, end = ch.horizon_months, analysis.horizon_end(ch)
+    months, end = ch.horizon_months, horizon_end(ch)
     if as_of < ch.started:
         return {"month": 0, "months": months, "end": end, "stage": "not started",
                 "meaning": f"The partnership starts on {ch.started.isoformat()}: nothing is judged yet."}
-    month = analysis.months_between(ch.started, as_of) + 1
+    month = months_between(ch.started, as_of) + 1
     if month > months:
         stage = "past the horizon"
         meaning = (f"Past the {months}-month horizon ({end.isoformat()}): outcome metrics such as revenue, sales and "
@@ -90,7 +93,7 @@ def vision(ch, names: dict) -> dict:
     v = ch.vision
     everyone = [p.id for p in ch.partners]
     agreed = list(v.agreed_by) if v else []
-    shared = {_norm(x.id) for x in ch.values}
+    shared = shared_keys(ch)
     return {
         "statement": v.statement if v else None,
         "agreed_by": [names.get(p, p) for p in agreed],
@@ -98,16 +101,12 @@ def vision(ch, names: dict) -> dict:
         "agreed_on": v.agreed_on if v else None,
         "values": [{"id": x.id, "means": x.means, "in_crisis": x.in_crisis,
                     "held_by": [names.get(p, p) for p in x.held_by],
-                    "not_held": [names[p] for p in everyone if p not in x.held_by]} for x in ch.values],
-        "own": [{"partner": p.name, "values": [{"text": w, "shared": _norm(w) in shared} for w in p.values]}
+                    "not_held": [names[p] for _, p in not_held(x, ch)]} for x in ch.values],
+        "own": [{"partner": p.name, "values": [{"text": w, "shared": is_shared(w, ch, shared)} for w in p.values]}
                 for p in ch.partners if p.values],
         "decisions": ch.governance.decisions if ch.governance else None,
         "change_protocol": ch.governance.change_protocol if ch.governance else None,
     }
-
-
-def _norm(text: str) -> str:
-    return "".join(c for c in text.lower() if c not in " _-")
 
 
 def hypotheses(ch, as_of: date, th: dict, names: dict) -> dict:
@@ -118,8 +117,7 @@ def hypotheses(ch, as_of: date, th: dict, names: dict) -> dict:
         for h in ch.hypotheses:
             if h.status != status:
                 continue
-            known = [v for v in h.confidence.values()]
-            overdue = h.due is not None and h.due < as_of and h.status in ("open", "testing")
+            overdue = judge_hypotheses.overdue(h, as_of) is not None
             last = max(h.evidence, key=lambda e: e.date) if h.evidence else None
             cards.append({
                 "id": h.id, "statement": h.statement, "owner": names.get(h.owner, h.owner) if h.owner else None,
@@ -127,7 +125,7 @@ def hypotheses(ch, as_of: date, th: dict, names: dict) -> dict:
                 "test": h.test, "success": h.success, "revised_into": h.revised_into,
                 "confidence": [{"partner": names[p], "value": h.confidence.get(p),
                                 "pct": round(h.confidence[p] * 100) if p in h.confidence else 0} for p in partners],
-                "gap": len(known) > 1 and max(known) - min(known) >= th["confidence-gap"] - analysis.EPS,
+                "gap": judge_hypotheses.confidence_gap(h, ch, th["confidence-gap"]) is not None,
                 "evidence": len(h.evidence),
                 "last_evidence": {"date": last.date, "note": last.note} if last else None,
             })
@@ -140,19 +138,19 @@ def metrics(ch, as_of: date, th: dict, names: dict) -> list[dict]:
     rows = []
     ordered = [m for m in ch.metrics if m.type == "interim"] + [m for m in ch.metrics if m.type != "interim"]
     for m in ordered:
-        status = analysis.metric_status(m, ch, as_of, th)
-        last = analysis.latest(m)
+        status = judge_metrics.status(m, ch, as_of, th)
+        last = judge_metrics.latest(m)
         readings = [{"date": r.date, "value": num(r.value), "note": r.note,
-                     "expected": num(e) if (e := analysis.expected_at(m, ch.started, r.date)) is not None else "—"}
-                    for r in analysis.readings(m)]
+                     "expected": num(e) if (e := judge_metrics.expected_at(m, ch.started, r.date)) is not None else "—"}
+                    for r in judge_metrics.readings(m)]
         rows.append({
-            "id": m.id, "name": m.name, "type": m.type, "unit": m.unit, "direction": m.direction,
+            "id": m.id, "name": m.name, "type": m.type, "unit": m.unit, "direction": judge_metrics.direction(m),
             "baseline": num(m.baseline), "target": num(m.target), "due": m.due,
             "latest": num(last.value) if last else "—", "latest_date": last.date if last else None,
             "status": status, "tone": charts.STATUS_TONE.get(status, "none"),
             "owner": names.get(m.owner, m.owner) if m.owner else None, "tracks": list(m.tracks),
             "readings": readings,
-            "chart": charts.metric_chart(m, ch.started, as_of, status, analysis.expected_at),
+            "chart": charts.metric_chart(m, ch.started, as_of, status, judge_metrics.expected_at),
         })
     return rows
 
@@ -160,7 +158,9 @@ def metrics(ch, as_of: date, th: dict, names: dict) -> list[dict]:
 def alignment(ch, th: dict, names: dict) -> dict | None:
     if not ch.pulse:
         return None
-    latest = analysis.latest_pulse(ch)
+    latest = judge_pulse.latest_pulse(ch)
+    level_flags = {(g.partner, g.dim) for g in judge_pulse.level_gaps(ch, th["pulse-gap"])}
+    low_flags = {(x.partner, x.level, x.dim) for x in judge_pulse.low_scores(ch, th["low-score"])}
     seen = {d for p in latest.values() for d in p.scores}
     dims = [d for d in DIMENSIONS if d in seen] + sorted(seen - set(DIMENSIONS))
     gap, low = th["pulse-gap"], th["low-score"]
@@ -170,30 +170,23 @@ def alignment(ch, th: dict, names: dict) -> dict | None:
             p = latest.get((partner, level))
             if p is None:
                 continue
-            other = latest.get((partner, "execution" if level == "executive" else "executive"))
             cells = []
             for d in dims:
                 score = p.scores.get(d)
                 if score is None:
                     cells.append(None)
                     continue
-                level_gap = other is not None and d in other.scores and abs(score - other.scores[d]) >= gap - analysis.EPS
-                cells.append({"score": score, "gap": level_gap, "low": score < low - analysis.EPS})
+                cells.append({"score": score, "gap": (partner, d) in level_flags, "low": (partner, level, d) in low_flags})
             label = f"{names.get(partner, partner)} · {level}"
-            rows.append({"label": label, "name": names.get(partner, partner), "level": level, "cells": cells})
+            rows.append({"label": label, "name": names.get(partner, partner), "partner": partner, "level": level,
+                         "cells": cells})
             table.append({"label": label, "date": p.date, "responses": p.responses, "cells": cells})
-    means = analysis.partner_means(ch)
-    partner_gaps = []
-    for d in dims:
-        have = [(v[d], pid) for pid, v in means.items() if d in v]
-        if len(have) > 1:
-            (lo, lo_p), (hi, hi_p) = min(have), max(have)
-            if hi - lo >= gap - analysis.EPS:
-                partner_gaps.append({"dim": d, "high": names.get(hi_p, hi_p), "low": names.get(lo_p, lo_p),
-                                     "diff": num(hi - lo), "high_score": num(hi), "low_score": num(lo)})
+    partner_gaps = [{"dim": g.dim, "high": names.get(g.high[0], g.high[0]), "low": names.get(g.low[0], g.low[0]),
+                     "diff": num(g.gap), "high_score": num(g.high[1]), "low_score": num(g.low[1])}
+                    for g in judge_pulse.partner_gaps(ch, gap)]
     level_gaps = sum(1 for r in rows for c in r["cells"] if c and c["gap"]) // 2
     lows = sum(1 for r in rows for c in r["cells"] if c and c["low"])
-    return {"dims": dims, "table": table, "heatmap": charts.heatmap(rows, dims), "partner_gaps": partner_gaps,
+    return {"dims": dims, "grid": rows, "table": table, "heatmap": charts.heatmap(rows, dims), "partner_gaps": partner_gaps,
             "level_gaps": level_gaps, "low_scores": lows, "gap": num(gap), "low": num(low),
             "latest_date": max(p.date for p in latest.values()), "trend": trend(ch, dims)}
 
@@ -216,16 +209,23 @@ def trend(ch, dims: list[str]) -> dict:
 def milestones(ch, as_of: date) -> dict:
     rows = []
     for m in sorted(ch.milestones, key=lambda m: m.due):
+        late = gates.decision_overdue(m, as_of)
         if m.decision == "pending":
-            state = "overdue" if m.due < as_of else "pending"
-            text = f"decision overdue by {(as_of - m.due).days} days" if state == "overdue" else "pending"
+            state = "overdue" if late is not None else "pending"
+            text = f"decision overdue by {late} days" if state == "overdue" else "pending"
         else:
             state = m.decision
             text = m.decision + (f" (decided {m.decided_on.isoformat()})" if m.decided_on else "")
-        rows.append({"id": m.id, "name": m.name, "due": m.due, "kill_criteria": m.kill_criteria,
+        fired = gates.fired(m, ch, as_of)
+        if fired:
+            text = "kill condition met; " + text
+        criteria = "; ".join(c if isinstance(c, str) else gates.check(m, i, c, ch, as_of).wording()
+                             for i, c in enumerate(gates.criteria(m)))
+        rows.append({"id": m.id, "name": m.name, "due": m.due, "kill_criteria": criteria,
+                     "fired": [c.evidence() for c in fired],
                      "decision": m.decision, "decided_on": m.decided_on, "state": state, "state_text": text,
                      "tone": charts.MILESTONE_TONE[state]})
-    chart = charts.timeline(ch.started, as_of, analysis.horizon_end(ch), rows) if rows else None
+    chart = charts.timeline(ch.started, as_of, horizon_end(ch), rows) if rows else None
     return {"rows": rows, "chart": chart}
 
 

@@ -1,8 +1,10 @@
 """Changes since last time: the same charter at a git revision (``--since``) or another file (``--previous``).
 
 Both versions are judged as of the same date, so the comparison shows what
-changed in the charter, not what the passing of time did. Findings are
-matched by rule code and data path, never by line number.
+changed in the charter, not what the passing of time did. Findings and items
+are matched by rule and by the id of the thing concerned (metric, hypothesis,
+milestone, tension, partner), never by line number or list position, and
+statuses show before → after ("M2 on track → stalled").
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def git_show(folder: str, rev: str, relative: str) -> bytes:
 
 def previous_from_git(path: str, rev: str, settings, as_of):
     """Lint the charter as it was at ``rev``, with the CSV data files of that revision."""
-    from partnerkit.engine import lint_bytes
+    from partnerkit.lint.engine import lint_bytes
 
     folder = os.path.dirname(os.path.abspath(path))
     name = os.path.basename(path)
@@ -92,7 +94,7 @@ def _materialize_data(data: bytes, folder: str, rev: str, tmp: str) -> str | Non
 
 
 def previous_from_file(path: str, settings, as_of):
-    from partnerkit.engine import lint_file
+    from partnerkit.lint.engine import lint_file
 
     result = lint_file(path, settings, as_of)
     if result.error:
@@ -105,35 +107,75 @@ def new_since(source: str) -> dict:
             "empty": False}
 
 
-def compare(prev, cur, source: str) -> dict:
-    """What changed from ``prev`` to ``cur`` (both FileResults)."""
+def compare(prev, cur, source: str, as_of=None, thresholds: dict | None = None) -> dict:
+    """What changed from ``prev`` to ``cur`` (both FileResults), both judged as of ``as_of``."""
     out = {"source": source, "note": None, "groups": []}
-    if prev.charter is None:
+    usable = prev.charter is not None and "metrics" not in prev.set_aside and "hypotheses" not in prev.set_aside
+    if not usable:
         first = prev.active[0] if prev.active else None
         why = f": {first.code} {first.message}" if first else ""
         out["note"] = f"The previous version could not be read as a charter{why}; only findings are compared."
     else:
         a, b = prev.charter, cur.charter
         out["groups"] += [
+            {"title": "Metric statuses", "items": _metric_statuses(a, b, as_of, thresholds) if as_of else []},
             {"title": "Hypotheses", "items": _hypotheses(a, b)},
             {"title": "New readings", "items": _readings(a, b)},
             {"title": "Decisions taken", "items": _decisions(a, b)},
             {"title": "Tensions raised", "items": _raised(a, b)},
             {"title": "Tensions resolved", "items": _resolved(a, b)},
         ]
-    before = {(f.code, f.path): f for f in prev.active}
-    after = {(f.code, f.path): f for f in cur.active}
+    fixed, new = matched(prev.active, cur.active)
     out["groups"] += [
-        {"title": "Findings fixed", "items": [_finding(f) for k, f in before.items() if k not in after]},
-        {"title": "New findings", "items": [_finding(f) for k, f in after.items() if k not in before]},
+        {"title": "Findings fixed", "items": [_finding(f) for f in fixed]},
+        {"title": "New findings", "items": [_finding(f) for f in new]},
     ]
     out["empty"] = not any(g["items"] for g in out["groups"])
     return out
 
 
+def matched(before: list, after: list) -> tuple[list, list]:
+    """Findings only before (fixed) and only after (new), matched by rule and subject, each at most once."""
+    from collections import Counter
+
+    def key(f):
+        return f.code, f.subject or f.path_str or f.message
+
+    left = Counter(key(f) for f in after)
+    fixed = []
+    for f in before:
+        if left[key(f)] > 0:
+            left[key(f)] -= 1
+        else:
+            fixed.append(f)
+    gone = Counter(key(f) for f in before)
+    new = []
+    for f in after:
+        if gone[key(f)] > 0:
+            gone[key(f)] -= 1
+        else:
+            new.append(f)
+    return fixed, new
+
+
 def _finding(f) -> str:
-    where = f" at {f.path_str}" if f.path else ""
+    where = f" ({f.subject})" if f.subject else ""
     return f"{f.code} {f.name}{where}: {f.message}"
+
+
+def _metric_statuses(a, b, as_of, thresholds) -> list[str]:
+    from partnerkit.judge.metrics import status
+
+    old = {m.id: m for m in a.metrics}
+    out = []
+    for m in b.metrics:
+        if m.id not in old:
+            out.append(f"{m.id} {m.name}: new metric, {status(m, b, as_of, thresholds)}")
+            continue
+        before, after = status(old[m.id], a, as_of, thresholds), status(m, b, as_of, thresholds)
+        if before != after:
+            out.append(f"{m.id} {m.name}: {before} → {after}")
+    return out
 
 
 def _hypotheses(a, b) -> list[str]:
@@ -165,7 +207,7 @@ def _decisions(a, b) -> list[str]:
     out = []
     for m in b.milestones:
         before = old[m.id].decision if m.id in old else "pending"
-        if m.decision != before and m.decision != "pending":
+        if m.decision != before:
             when = f" on {m.decided_on.isoformat()}" if m.decided_on else ""
             out.append(f"{m.id} {m.name}: {before} → {m.decision}{when}")
     return out

@@ -14,7 +14,7 @@ from partnerkit.report.text import num
 
 STATUS_TONE = {
     "met": "good", "on track": "good", "early: expected lag": "calm", "stalled": "warn",
-    "off track": "bad", "missed": "bad", "no data": "none",
+    "off track": "bad", "missed": "bad", "no data": "none", "at risk": "bad", "unclear": "bad", "no target": "none",
 }
 LINE_COLORS = ("#1f6fb2", "#c2571a", "#2f8a57", "#8a3ffc", "#b8860b", "#d12771", "#4d5b6a", "#00838f")
 

@@ -23,7 +23,7 @@ def _cache(flavour: str):
 
     import jinja2
 
-    from partnerkit import __version__
+    from partnerkit.core.version import __version__
 
     stamp = "-".join(str(int(os.stat(f).st_mtime)) for f in (__file__, text.__file__))
     pattern = f"__partnerkit_{__version__}_{flavour}_{stamp}_%s.cache"
@@ -54,7 +54,7 @@ def _common(env) -> None:
 
 @lru_cache(maxsize=None)
 def html_env():
-    from partnerkit.templating import environment
+    from partnerkit.core.templating import environment
 
     env = environment(autoescape=True).overlay(finalize=text.html_finalize, bytecode_cache=_cache("html"))
     _common(env)
@@ -65,7 +65,7 @@ def html_env():
 
 @lru_cache(maxsize=None)
 def md_env():
-    from partnerkit.templating import environment
+    from partnerkit.core.templating import environment
 
     env = environment(autoescape=False).overlay(finalize=text.md_finalize, bytecode_cache=_cache("md"))
     _common(env)
@@ -77,7 +77,7 @@ def md_env():
 
 
 def _base(as_of) -> dict:
-    from partnerkit import __version__
+    from partnerkit.core.version import __version__
 
     return {"version": __version__, "as_of": as_of.isoformat()}
 

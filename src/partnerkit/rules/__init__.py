@@ -1,4 +1,4 @@
-"""The rule catalogue. Importing this package registers every rule."""
+"""The rule catalogue. Importing :func:`all_rules` registers every rule and every threshold."""
 
 from __future__ import annotations
 
@@ -29,3 +29,10 @@ def find_rule(code_or_name: str) -> Rule | None:
         _load()
     key = str(code_or_name).strip()
     return _index.get(key.upper()) or _index.get(key.lower())
+
+
+def thresholds() -> dict:
+    """Every threshold with its default (the rules declare them)."""
+    if not _catalogue:
+        _load()
+    return dict(THRESHOLDS)

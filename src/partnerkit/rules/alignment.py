@@ -8,29 +8,22 @@ whether frictions raised are dealt with.
 
 from __future__ import annotations
 
-from partnerkit.analysis import EPS, cadence_days, latest_pulse, partner_means, pulse_index, review_due
-from partnerkit.findings.finding import Hit, Related
-from partnerkit.rules.base import rule
+from partnerkit.core.finding import Hit, Related
+from partnerkit.core.numbers import num as _num
+from partnerkit.judge import pulse as judge
+from partnerkit.judge import tensions
+from partnerkit.judge import timeline
+from partnerkit.rules.base import declare_threshold, rule
 
-LEVELS = ("executive", "execution")
 LEVEL_WORDS = {"executive": "executives", "execution": "execution teams"}
-NO_FEEDBACK_DAYS = 182  # A012 without a feedback cadence
-NO_REVIEW_CADENCE = "monthly"  # A014 without a review cadence (A008 reports the missing cadence)
+
+# Not a rule's: the anonymity threshold of `partnerkit pulse survey` and `pulse import` (groups under it are withheld).
+declare_threshold("pulse-min-responses", 5, "pulse")
 
 
 def num(x: float) -> str:
     """A score for a message: 4.0, 3.5, 3.38."""
-    text = f"{x:.2f}"
-    return text[:-1] if text.endswith("0") else text
-
-
-def partner_order(ch) -> list[str]:
-    """Partner ids as listed, then any other id a pulse entry names."""
-    ids = [p.id for p in ch.partners]
-    for p in ch.pulse:
-        if p.partner not in ids:
-            ids.append(p.partner)
-    return ids
+    return _num(x, keep=1)
 
 
 def forums(ch):
@@ -45,7 +38,8 @@ def forums(ch):
       Without a named executive sponsor nobody at the top owns the partnership, and decisions stall
       or are taken without the people who carry them out.""",
       fix="Name the partner's executive sponsor under `sponsor` (name, title, email).",
-      example="partners:\n  - id: globex\n    name: Globex Analytics\n    lead: {name: Dan Pop}   # A001: no sponsor")
+      example="partners:\n  - id: globex\n    name: Globex Analytics\n    lead: {name: Dan Pop}   # A001: no sponsor",
+      reads=("partners",))
 def no_sponsor(ch, ctx):
     for i, p in enumerate(ch.partners):
         if p.sponsor is None:
@@ -59,7 +53,8 @@ def no_sponsor(ch, ctx):
       named execution-level lead has nobody who carries decisions into the daily work and brings
       the teams' frictions back up.""",
       fix="Name the partner's execution-level lead under `lead` (name, title, email).",
-      example="partners:\n  - id: globex\n    name: Globex Analytics\n    sponsor: {name: Mara Stan}   # A002: no lead")
+      example="partners:\n  - id: globex\n    name: Globex Analytics\n    sponsor: {name: Mara Stan}   # A002: no lead",
+      reads=("partners",))
 def no_lead(ch, ctx):
     for i, p in enumerate(ch.partners):
         if p.lead is None:
@@ -75,7 +70,8 @@ def no_lead(ch, ctx):
       include every partner, the partnership is run through bilateral side-channels and nobody
       hears the whole picture.""",
       fix="Add a forum (usually the steering committee) whose `partners` list every partner.",
-      example="governance:\n  forums:\n    - {id: steering, partners: [acme]}   # A003: globex takes part in no forum with acme")
+      example="governance:\n  forums:\n    - {id: steering, partners: [acme]}   # A003: globex takes part in no forum with acme",
+      reads=("partners", "governance"))
 def no_joint_forum(ch, ctx):
     everyone = [p.id for p in ch.partners]
     listed = forums(ch)
@@ -94,9 +90,10 @@ def no_joint_forum(ch, ctx):
       Lesson 4: alignment is also vertical. When executives and execution teams never sit in the
       same room, the sponsors' priorities and the teams' bottlenecks drift apart unnoticed.""",
       fix="Give at least one forum both levels: `levels: [executive, execution]`.",
-      example="governance:\n  forums:\n    - {id: steering, levels: [executive]}\n    - {id: standup, levels: [execution]}   # A004")
+      example="governance:\n  forums:\n    - {id: steering, levels: [executive]}\n    - {id: standup, levels: [execution]}   # A004",
+      reads=("governance",))
 def no_cross_level_forum(ch, ctx):
-    if any(set(LEVELS) <= set(f.levels) for f in forums(ch)):
+    if any(set(judge.LEVELS) <= set(f.levels) for f in forums(ch)):
         return
     yield Hit(("governance", "forums"), "no forum brings the executive and execution levels together",
               "Set `levels: [executive, execution]` on a forum such as the steering committee.")
@@ -107,7 +104,8 @@ def no_cross_level_forum(ch, ctx):
       Lesson 4: alignment needs informal communication as well as formal meetings. Frictions are
       often raised first over lunch or at a demo, long before anyone puts them on an agenda.""",
       fix="Add a forum with `kind: informal` (a joint lunch, demo day, field day).",
-      example="governance:\n  forums:\n    - {id: steering, kind: formal}   # A005: nothing informal")
+      example="governance:\n  forums:\n    - {id: steering, kind: formal}   # A005: nothing informal",
+      reads=("governance",))
 def no_informal_forum(ch, ctx):
     listed = forums(ch)
     if any(f.kind == "informal" for f in listed):
@@ -124,7 +122,8 @@ def no_informal_forum(ch, ctx):
       Lesson 4: a partnership needs a safe channel for candid feedback. Without one, tensions are
       polished away until they surface as a crisis.""",
       fix="Describe the feedback channel under `governance.feedback.mechanism`, with a `cadence`.",
-      example="governance:\n  decisions: Consensus\n  # A006: no feedback section")
+      example="governance:\n  decisions: Consensus\n  # A006: no feedback section",
+      reads=("governance",))
 def no_feedback(ch, ctx):
     fb = ch.governance.feedback if ch.governance else None
     if fb is not None and fb.mechanism and fb.mechanism.strip():
@@ -138,7 +137,8 @@ def no_feedback(ch, ctx):
       Lesson 4: feedback is only candid when it is safe. People rarely criticise the other partner,
       or their own management, under their name.""",
       fix="Make the feedback channel anonymous (`anonymous: true`), or record why it need not be.",
-      example="governance:\n  feedback:\n    mechanism: Round table at the steering committee\n    anonymous: false   # A007")
+      example="governance:\n  feedback:\n    mechanism: Round table at the steering committee\n    anonymous: false   # A007",
+      reads=("governance",))
 def feedback_not_anonymous(ch, ctx):
     fb = ch.governance.feedback if ch.governance else None
     if fb is None or not (fb.mechanism and fb.mechanism.strip()) or fb.anonymous:
@@ -155,19 +155,21 @@ def feedback_not_anonymous(ch, ctx):
       partners stop re-checking direction together, and frictions pile up unaddressed. Without a
       last review, the cadence counts from `started`.""",
       fix="Hold the steering review and record its date in `review.last`; set `review.cadence` if it is missing.",
-      example="review:\n  cadence: monthly\n  last: 2026-08-20   # A008 at --as-of 2026-11-15: due 2026-09-19")
+      example="review:\n  cadence: monthly\n  last: 2026-08-20   # A008 at --as-of 2026-11-15: due 2026-09-19",
+      reads=("started", "review"))
 def review_overdue(ch, ctx):
-    due = review_due(ch)
+    due = timeline.review_due(ch)
     if due is None:
         yield Hit(("review", "cadence"), "no steering review cadence is set",
                   "Set `review.cadence` (e.g. monthly) and record each review in `review.last`.")
         return
-    if due >= ctx.as_of:
+    late = timeline.review_overdue(ch, ctx.as_of)
+    if late is None:
         return
     cadence = ch.review.cadence
     if ch.review.last is not None:
         message = (f"steering review overdue: the last review was {ch.review.last}, so the next {cadence} "
-                   f"review was due {due} ({(ctx.as_of - due).days} days ago)")
+                   f"review was due {due} ({late} days ago)")
     else:
         message = (f"steering review overdue: no review recorded since the start ({ch.started}); "
                    f"the first {cadence} review was due {due}")
@@ -177,7 +179,7 @@ def review_overdue(ch, ctx):
 
 # --- pulse surveys ------------------------------------------------------------------
 
-@rule("A009", "level-gap", "warning", "level gap: a partner's latest executive and execution pulse scores on a dimension differ by ≥ [1.0]",
+@rule("A009", "level-gap", "warning", "level gap: a partner's latest executive and execution pulse scores on a dimension differ by ≥ [pulse-gap]",
       why="""
       Lesson 4: alignment between management and execution inside each partner matters as much as
       alignment between the partners. When executives rate a dimension far higher than their own
@@ -186,33 +188,20 @@ def review_overdue(ch, ctx):
           "Compares each partner's most recent executive entry with its most recent execution entry; "
           "the threshold is `pulse-gap` (default 1.0).",
       example="pulse:\n  - {date: 2026-10-01, partner: acme, level: executive, responses: 2, scores: {priorities: 4.5}}\n"
-              "  - {date: 2026-10-01, partner: acme, level: execution, responses: 6, scores: {priorities: 3.0}}   # A009")
+              "  - {date: 2026-10-01, partner: acme, level: execution, responses: 6, scores: {priorities: 3.0}}   # A009",
+      reads=("partners", "pulse"),
+      thresholds={"pulse-gap": 1.0})
 def level_gap(ch, ctx):
-    limit = ctx.t("pulse-gap")
-    latest = latest_pulse(ch)
-    for partner in partner_order(ch):
-        top, team = latest.get((partner, "executive")), latest.get((partner, "execution"))
-        if top is None or team is None:
-            continue
-        ti, ei = pulse_index(ch, top), pulse_index(ch, team)
-        for dim, score in team.scores.items():
-            if dim not in top.scores:
-                continue
-            gap = abs(top.scores[dim] - score)
-            if gap >= limit - EPS:
-                yield Hit(("pulse", ei, "scores", dim),
-                          f"{partner}: executives score {dim} {num(top.scores[dim])}, execution {num(score)} (gap {num(gap)})",
-                          f"Discuss {dim} with {partner}'s executives and execution teams together and agree one action.",
-                          (Related(f"{partner} executives score {dim} {num(top.scores[dim])}", ("pulse", ti, "scores", dim)),))
+    for g in judge.level_gaps(ch, ctx.t("pulse-gap")):
+        top, score = g.executive.scores[g.dim], g.execution.scores[g.dim]
+        yield Hit(("pulse", judge.index_of(ch, g.execution), "scores", g.dim),
+                  f"{g.partner}: executives score {g.dim} {num(top)}, execution {num(score)} (gap {num(g.gap)})",
+                  f"Discuss {g.dim} with {g.partner}'s executives and execution teams together and agree one action.",
+                  (Related(f"{g.partner} executives score {g.dim} {num(top)}",
+                           ("pulse", judge.index_of(ch, g.executive), "scores", g.dim)),))
 
 
-def entry_for(latest: dict, partner: str, dim: str):
-    """The partner's most recent latest-entry scoring ``dim`` (more responses win a tie)."""
-    found = [latest[(partner, lv)] for lv in LEVELS if (partner, lv) in latest and dim in latest[(partner, lv)].scores]
-    return max(found, key=lambda p: (p.date, p.responses)) if found else None
-
-
-@rule("A010", "partner-gap", "warning", "partner gap: two partners' latest pulse scores on a dimension (both levels, weighted by responses) differ by ≥ [1.0]",
+@rule("A010", "partner-gap", "warning", "partner gap: two partners' latest pulse scores on a dimension (both levels, weighted by responses) differ by ≥ [pulse-gap]",
       why="""
       Lesson 4: partners must be aligned with each other, not only internally. When one partner
       rates the vision, the priorities or the trust far lower than the other, the partnership is
@@ -221,52 +210,37 @@ def entry_for(latest: dict, partner: str, dim: str):
           "Each partner's score is the mean of its latest executive and execution scores, weighted by "
           "responses; the threshold is `pulse-gap` (default 1.0).",
       example="pulse:\n  - {date: 2026-10-01, partner: acme, level: execution, responses: 6, scores: {trust: 4.5}}\n"
-              "  - {date: 2026-10-01, partner: globex, level: execution, responses: 4, scores: {trust: 3.0}}   # A010")
+              "  - {date: 2026-10-01, partner: globex, level: execution, responses: 4, scores: {trust: 3.0}}   # A010",
+      reads=("partners", "pulse"),
+      thresholds={"pulse-gap": 1.0})
 def partner_gap(ch, ctx):
-    limit = ctx.t("pulse-gap")
-    latest = latest_pulse(ch)
-    means = partner_means(ch)
-    order = [p for p in partner_order(ch) if p in means]
-    dims = []
-    for p in order:
-        dims += [d for d in means[p] if d not in dims]
-    for dim in dims:
-        for i, a in enumerate(order):
-            for b in order[i + 1:]:
-                if dim not in means[a] or dim not in means[b]:
-                    continue
-                gap = abs(means[a][dim] - means[b][dim])
-                if gap < limit - EPS:
-                    continue
-                low, high = (a, b) if means[a][dim] <= means[b][dim] else (b, a)
-                low_at = pulse_index(ch, entry_for(latest, low, dim))
-                high_at = pulse_index(ch, entry_for(latest, high, dim))
-                yield Hit(("pulse", low_at, "scores", dim),
-                          f"{a} ({num(means[a][dim])}) and {b} ({num(means[b][dim])}) differ by {num(gap)} on {dim}",
-                          f"Put {dim} on the next steering agenda and hear {low} first.",
-                          (Related(f"{high} scores {dim} {num(means[high][dim])}", ("pulse", high_at, "scores", dim)),))
+    for g in judge.partner_gaps(ch, ctx.t("pulse-gap")):
+        (a, ma), (b, mb) = g.a, g.b
+        low, high = g.low[0], g.high
+        yield Hit(("pulse", judge.index_of(ch, g.low_entry), "scores", g.dim),
+                  f"{a} ({num(ma)}) and {b} ({num(mb)}) differ by {num(g.gap)} on {g.dim}",
+                  f"Put {g.dim} on the next steering agenda and hear {low} first.",
+                  (Related(f"{high[0]} scores {g.dim} {num(high[1])}", ("pulse", judge.index_of(ch, g.high_entry), "scores", g.dim)),))
 
 
-@rule("A011", "low-score", "info", "low score: a partner's latest score for a level and dimension is below [3.0]",
+@rule("A011", "low-score", "info", "low score: a partner's latest score for a level and dimension is below [low-score]",
       why="""
       Lesson 4: frictions, tensions and bottlenecks must be raised, not polished away. A low pulse
       score is a friction made visible; left alone it becomes a reason to leave.""",
       fix="Ask the people behind the low score what lies behind it and agree one action.\n"
           "Uses each partner's most recent entry per level; the threshold is `low-score` (default 3.0).",
-      example="pulse:\n  - {date: 2026-10-01, partner: globex, level: execution, responses: 4, scores: {communication: 2.5}}   # A011")
+      example="pulse:\n  - {date: 2026-10-01, partner: globex, level: execution, responses: 4, scores: {communication: 2.5}}   # A011",
+      reads=("pulse",),
+      thresholds={"low-score": 3.0})
 def low_score(ch, ctx):
     limit = ctx.t("low-score")
-    latest = latest_pulse(ch)
-    for (partner, level), p in latest.items():
-        at = pulse_index(ch, p)
-        for dim, score in p.scores.items():
-            if score < limit - EPS:
-                yield Hit(("pulse", at, "scores", dim),
-                          f"{partner} {LEVEL_WORDS[level]} score {dim} {num(score)}, below {num(limit)}",
-                          f"Ask {partner}'s {LEVEL_WORDS[level]} what lies behind the low {dim} score and agree one action.")
+    for low in judge.low_scores(ch, limit):
+        yield Hit(("pulse", judge.index_of(ch, low.entry), "scores", low.dim),
+                  f"{low.partner} {LEVEL_WORDS[low.level]} score {low.dim} {num(low.score)}, below {num(limit)}",
+                  f"Ask {low.partner}'s {LEVEL_WORDS[low.level]} what lies behind the low {low.dim} score and agree one action.")
 
 
-@rule("A012", "pulse-stale", "warning", "alignment not re-checked: no pulse at all, or the latest one is older than [2] × the feedback cadence (182 days without one)",
+@rule("A012", "pulse-stale", "warning", "alignment not re-checked: no pulse at all, or the latest one is older than [pulse-cadences] × the feedback cadence (182 days without one)",
       why="""
       Lesson 4: align, align and align again. Alignment is not checked once at the start; a pulse
       that is no longer run means nobody knows whether the partners and levels still agree.""",
@@ -274,23 +248,23 @@ def low_score(ch, ctx):
           "The limit is `pulse-cadences` (default 2) × the feedback cadence, or 182 days when "
           "`governance.feedback.cadence` is not set.",
       example="governance:\n  feedback: {mechanism: Pulse survey, cadence: quarterly}\n"
-              "pulse:\n  - {date: 2026-03-01, partner: acme, level: executive, responses: 2, scores: {trust: 4}}   # A012 at 2026-11-15")
+              "pulse:\n  - {date: 2026-03-01, partner: acme, level: executive, responses: 2, scores: {trust: 4}}   # A012 at 2026-11-15",
+      reads=("governance", "pulse"),
+      thresholds={"pulse-cadences": 2})
 def pulse_stale(ch, ctx):
     if not ch.pulse:
         yield Hit(("pulse",), "no alignment pulse has been recorded",
                   "Run a pulse survey with every partner and both levels, and record it under `pulse`.")
         return
-    fb = ch.governance.feedback if ch.governance else None
-    cadence = fb.cadence if fb else None
-    days = cadence_days(cadence) or NO_FEEDBACK_DAYS
-    limit = ctx.t("pulse-cadences") * days
-    last = max(ch.pulse, key=lambda p: p.date)
-    age = (ctx.as_of - last.date).days
-    if age <= limit:
+    age = judge.stale(ch, ctx.as_of, ctx.t("pulse-cadences"))
+    if age is None:
         return
-    per = f"the {cadence} feedback cadence ({days} days)" if cadence_days(cadence) else f"{days} days (no feedback cadence)"
-    yield Hit(("pulse", pulse_index(ch, last), "date"),
-              f"the latest pulse ({last.date}) is {age} days old, more than {ctx.t('pulse-cadences'):g} × {per} = {limit:g} days",
+    cadence, days = judge.feedback_days(ch)
+    last = max(ch.pulse, key=lambda p: p.date)
+    per = f"the {cadence} feedback cadence ({days} days)" if cadence else f"{days} days (no feedback cadence)"
+    yield Hit(("pulse", judge.index_of(ch, last), "date"),
+              f"the latest pulse ({last.date}) is {age} days old, more than {num(ctx.t('pulse-cadences'))} × {per} "
+              f"= {_num(ctx.t('pulse-cadences') * days)} days",
               "Run the next pulse survey and record it under `pulse`.", at_value=True)
 
 
@@ -303,32 +277,24 @@ def pulse_stale(ch, ctx):
           "executive and an execution entry in it.",
       example="pulse:\n  - {date: 2026-10-01, partner: acme, level: executive, responses: 2, scores: {trust: 4}}\n"
               "  - {date: 2026-10-01, partner: acme, level: execution, responses: 6, scores: {trust: 3.5}}\n"
-              "  # A013: globex is not in the 2026-10-01 round")
+              "  # A013: globex is not in the 2026-10-01 round",
+      reads=("partners", "pulse"))
 def pulse_incomplete(ch, ctx):
-    if not ch.pulse:
-        return  # A012 reports a missing pulse
-    when = max(p.date for p in ch.pulse)
+    missing = judge.missing_from_latest_round(ch)
+    if not missing:
+        return
+    when = judge.latest_round(ch)
     first = next(i for i, p in enumerate(ch.pulse) if p.date == when)
-    levels_of: dict[str, set] = {}
-    for p in ch.pulse:
-        if p.date == when:
-            levels_of.setdefault(p.partner, set()).add(p.level)
     hint = "Survey every partner at both levels in each round, or record the missing entries."
-    for j, partner in enumerate(ch.partners):
-        got = levels_of.get(partner.id)
-        if not got:
-            yield Hit(("pulse", first), f"the latest pulse round ({when}) leaves out {partner.id}", hint,
-                      (Related(f"partner {partner.id}", ("partners", j)),))
-            continue
-        for level in LEVELS:
-            if level not in got:
-                yield Hit(("pulse", first), f"the latest pulse round ({when}) leaves out {partner.id}'s {LEVEL_WORDS[level]}",
-                          hint, (Related(f"partner {partner.id}", ("partners", j)),))
+    for j, partner, level in missing:
+        who = partner if level is None else f"{partner}'s {LEVEL_WORDS[level]}"
+        yield Hit(("pulse", first), f"the latest pulse round ({when}) leaves out {who}", hint,
+                  (Related(f"partner {partner}", ("partners", j)),))
 
 
 # --- tensions -----------------------------------------------------------------------
 
-@rule("A014", "tension-neglected", "warning", "a tension has been open longer than [2] review cadences, or has no owner",
+@rule("A014", "tension-neglected", "warning", "a tension has been open longer than [tension-cadences] review cadences, or has no owner",
       why="""
       Lesson 4: frictions, tensions and bottlenecks must be raised, and then dealt with. A tension
       nobody owns, or one that outlives several steering reviews, teaches people that raising
@@ -336,21 +302,20 @@ def pulse_incomplete(ch, ctx):
       fix="Give the tension an `owner` and resolve it (`status: resolved`, `resolved_on`), or escalate it.\n"
           "The limit is `tension-cadences` (default 2) × the review cadence; without a review cadence "
           "(A008 reports that) a monthly cadence (30 days) is assumed.",
-      example="tensions:\n  - id: T1\n    raised: 2026-09-05\n    owner: acme\n    status: open   # A014 at 2026-11-15: open 71 days")
+      example="tensions:\n  - id: T1\n    raised: 2026-09-05\n    owner: acme\n    status: open   # A014 at 2026-11-15: open 71 days",
+      reads=("review", "tensions"),
+      thresholds={"tension-cadences": 2})
 def tension_neglected(ch, ctx):
-    cadence = (ch.review.cadence if ch.review else None) or NO_REVIEW_CADENCE
-    days = cadence_days(cadence)
-    limit = ctx.t("tension-cadences") * days
+    cadences = ctx.t("tension-cadences")
+    cadence, days, limit = tensions.limit_days(ch, cadences)
     for i, t in enumerate(ch.tensions):
-        if t.status != "open":
-            continue
-        if t.owner is None:
+        if tensions.unowned(t):
             yield Hit(("tensions", i, "owner"), f"tension {t.id} is open and has no owner",
                       f"Name the partner who owns tension {t.id} under `owner`.")
-        age = (ctx.as_of - t.raised).days
-        if age > limit:
+        age = tensions.open_too_long(t, ch, ctx.as_of, cadences)
+        if age is not None:
             yield Hit(("tensions", i, "status"),
                       f"tension {t.id} has been open for {age} days (raised {t.raised}), longer than "
-                      f"{ctx.t('tension-cadences'):g} × the {cadence} review cadence ({days} days) = {limit:g} days",
+                      f"{_num(cadences)} × the {cadence} review cadence ({days} days) = {_num(limit)} days",
                       f"Resolve tension {t.id} or escalate it at the next steering review.",
                       (Related(f"raised {t.raised}", ("tensions", i, "raised")),), at_value=True)

@@ -2,15 +2,21 @@
 
 A rule is a pure function of the charter model and a :class:`Context` (the
 as-of date and the thresholds) that yields :class:`Hit` objects naming data
-paths. It carries its own docs; ``partnerkit rules`` and ``docs/rules.md``
-are generated from them.
+paths. It carries everything users see about it: code, name, severity,
+lesson, summary, why, fix, example, the thresholds it reads (with their
+defaults) and the top-level sections of the charter it reads. ``partnerkit
+rules``, ``docs/rules.md``, SARIF rule help and editor hovers are generated
+from it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
+
+from partnerkit.core.numbers import num
 
 LESSONS = {
     "E": ("file", "The file itself"),
@@ -22,19 +28,10 @@ LESSONS = {
     "S": ("suppressions", "Accountable suppressions"),
 }
 
-THRESHOLDS = {
-    "confidence-gap": 0.3,
-    "min-outcome-months": 12,
-    "stale-cadences": 2,
-    "off-track": 25,
-    "stall-readings": 3,
-    "max-metrics": 10,
-    "pulse-gap": 1.0,
-    "low-score": 3.0,
-    "pulse-cadences": 2,
-    "tension-cadences": 2,
-    "max-bytes": 1_048_576,
-}
+# Every threshold with its default, filled as the rules that use them are registered.
+THRESHOLDS: dict[str, float] = {}
+THRESHOLD_USERS: dict[str, list[str]] = {}
+EVERYTHING = "*"  # a rule reading the whole charter
 
 
 @dataclass(frozen=True)
@@ -46,16 +43,27 @@ class Context:
         return self.thresholds[name]
 
 
+_PLACEHOLDER = re.compile(r"\[([a-z-]+)\]")
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
     name: str
     severity: str
-    summary: str  # one line, for the catalogue
+    template: str  # one line, for the catalogue; ``[threshold-name]`` shows the threshold's default
     why: str
     fix: str
     example: str
     check: Callable | None = None  # None: reported by the loader or the engine
+    reads: tuple[str, ...] = (EVERYTHING,)  # top-level sections of the charter the check reads
+    thresholds: tuple[str, ...] = ()
+    fixable: bool = False
+
+    @property
+    def summary(self) -> str:
+        return _PLACEHOLDER.sub(lambda m: f"[{num(THRESHOLDS[m.group(1)])}]" if m.group(1) in THRESHOLDS else m.group(0),
+                                self.template)
 
     @property
     def category(self) -> str:
@@ -69,15 +77,32 @@ class Rule:
     def hint(self) -> str:
         return self.fix.strip().split("\n")[0]
 
+    def can_run(self, set_aside: Iterable[str]) -> bool:
+        """Whether the check reads none of the sections set aside for schema errors."""
+        gone = set(set_aside)
+        return not gone or (EVERYTHING not in self.reads and not gone.intersection(self.reads))
+
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: str, summary: str, *, why: str, fix: str, example: str = ""):
+def declare_threshold(name: str, default: float, user: str) -> None:
+    """Register a threshold and its default; two users of one threshold must agree on it."""
+    if name in THRESHOLDS and THRESHOLDS[name] != default:
+        raise ValueError(f"threshold {name}: default {default} differs from {THRESHOLDS[name]}")
+    THRESHOLDS[name] = default
+    THRESHOLD_USERS.setdefault(name, []).append(user)
+
+
+def rule(code: str, name: str, severity: str, summary: str, *, why: str, fix: str, example: str = "",
+         reads: Iterable[str] = (EVERYTHING,), thresholds: dict | None = None, fixable: bool = False):
     """Register a rule; use as a decorator on its check function (or call with check=None)."""
+    for threshold, default in (thresholds or {}).items():
+        declare_threshold(threshold, default, code)
 
     def register(check: Callable[..., Iterable] | None):
-        REGISTRY[code] = Rule(code, name, severity, summary, _dedent(why), _dedent(fix), _dedent(example), check)
+        REGISTRY[code] = Rule(code, name, severity, summary, _dedent(why), _dedent(fix), _dedent(example), check,
+                              tuple(reads), tuple(thresholds or ()), fixable)
         return check
 
     return register

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from partnerkit.findings.finding import Hit, Related
+from partnerkit.core.finding import Hit, Related
+from partnerkit.judge import gates
 from partnerkit.rules.base import rule
-from partnerkit.rules.vision import blank
 
 
 @rule("C001", "partner-gives-nothing", "warning", "a partner gives nothing",
@@ -19,7 +19,8 @@ from partnerkit.rules.vision import blank
       partners:
         - id: globex
           name: Globex Analytics   # C001: gives nothing
-      """)
+      """,
+      reads=("partners",))
 def partner_gives_nothing(ch, ctx):
     for i, p in enumerate(ch.partners):
         if not p.gives:
@@ -41,9 +42,10 @@ def partner_gives_nothing(ch, ctx):
         - id: G1
           name: Pilot go / no-go
           due: 2026-10-15   # C002: no kill_criteria on any milestone
-      """)
+      """,
+      reads=("milestones",))
 def no_kill_criteria(ch, ctx):
-    if not any(not blank(m.kill_criteria) for m in ch.milestones):
+    if not any(gates.has_kill_criteria(m) for m in ch.milestones):
         what = "the charter has no milestones" if not ch.milestones else "no milestone has kill criteria"
         yield Hit(("milestones",), f"{what}: no go / no-go is agreed in advance",
                   "Add a time-boxed go / no-go milestone with the `kill_criteria` that would stop the partnership.")
@@ -62,11 +64,12 @@ def no_kill_criteria(ch, ctx):
         - id: G1
           due: 2026-10-15
           decision: pending   # C003 at 2026-11-15
-      """)
+      """,
+      reads=("milestones",))
 def decision_overdue(ch, ctx):
     for i, m in enumerate(ch.milestones):
-        if m.decision == "pending" and m.due < ctx.as_of:
-            days = (ctx.as_of - m.due).days
+        days = gates.decision_overdue(m, ctx.as_of)
+        if days is not None:
             yield Hit(("milestones", i, "decision"),
                       f"milestone {m.id} was due {m.due} and its decision is still pending ({days} day{'s' if days != 1 else ''} overdue)",
                       f"Take the decision on {m.id} (continue, pivot or stop) and record it, or agree a new due date.",
@@ -85,7 +88,8 @@ def decision_overdue(ch, ctx):
       governance:
         exit:
           notice_days: 90   # C004: no criteria
-      """)
+      """,
+      reads=("governance",))
 def no_exit_terms(ch, ctx):
     exit_terms = ch.governance.exit if ch.governance else None
     if exit_terms is None:
@@ -107,7 +111,8 @@ def no_exit_terms(ch, ctx):
       example="""
       governance:
         decisions: Consensus in the steering committee.   # C005: no comms
-      """)
+      """,
+      reads=("governance",))
 def no_comms_plan(ch, ctx):
     if ch.governance is None or not ch.governance.comms:
         yield Hit(("governance", "comms"), "the charter has no communications plan",
@@ -127,7 +132,8 @@ def no_comms_plan(ch, ctx):
       governance:
         comms:
           - {audience: Acme sales team, scope: internal}   # C006: nobody outside
-      """)
+      """,
+      reads=("governance",))
 def no_external_comms(ch, ctx):
     comms = ch.governance.comms if ch.governance else []
     if comms and not any(c.scope == "external" for c in comms):
@@ -148,8 +154,64 @@ def no_external_comms(ch, ctx):
       """,
       example="""
       tensions: []   # C007: nothing has ever been raised
-      """)
+      """,
+      reads=("tensions",))
 def no_tensions_recorded(ch, ctx):
     if not ch.tensions:
         yield Hit(("tensions",), "no tension has ever been recorded",
                   "Record frictions and bottlenecks under `tensions` as they are raised.")
+
+
+@rule("C008", "kill-criterion-met", "warning",
+      "a kill condition of a milestone whose decision is `pending` or `continue` holds: the gate's own stop signal has fired",
+      why="""
+      Lesson 5: kill criteria agreed in advance are only worth something if someone notices when one is met.
+      A condition on a metric (`{metric: M2, above: 30}`) is checked at every lint: when the metric's latest
+      reading crosses it, the partners agreed that this is the moment to decide whether to stop or pivot.
+      """,
+      fix="""
+      Put the gate on the next steering agenda and decide: stop, pivot, or continue with the reason written in
+      `rationale`. A gate decided `pivot` or `stop` is no longer reported.
+      """,
+      example="""
+      milestones:
+        - id: G1
+          kill_criteria:
+            - {metric: M2, above: 30}   # C008 when M2's latest reading is 31
+          decision: pending
+      """,
+      reads=("milestones", "metrics"))
+def kill_criterion_met(ch, ctx):
+    for i, m in enumerate(ch.milestones):
+        for check in gates.fired(m, ch, ctx.as_of):
+            metric_at = next(j for j, x in enumerate(ch.metrics) if x is check.metric)
+            reading_at = next(j for j, r in enumerate(check.metric.readings) if r is check.reading)
+            yield Hit(("milestones", i, "kill_criteria", check.index), check.evidence(),
+                      f"Decide on {m.id} now: stop, pivot, or continue and record why in `rationale`.",
+                      (Related(f"the latest reading of {check.metric.id}", ("metrics", metric_at, "readings", reading_at)),))
+
+
+@rule("C009", "kill-criteria-unmeasurable", "info",
+      "a `pending` milestone has kill criteria, but none is a condition on a metric, so nothing can tell when one is met",
+      why="""
+      Lesson 5: a kill criterion written only as text ("fewer than 3 shippers renew") depends on someone
+      remembering to check it. A condition on a metric is checked at every lint and leads the report's agenda
+      the day it is met.
+      """,
+      fix="""
+      Add a condition on a metric beside the text: `- {metric: M1, below: 3}`, optionally `by: DATE` to check it
+      only from the gate's date on.
+      """,
+      example="""
+      milestones:
+        - id: G1
+          kill_criteria: Fewer than 3 shippers renew   # C009: nothing measurable
+          decision: pending
+      """,
+      reads=("milestones",))
+def kill_criteria_unmeasurable(ch, ctx):
+    for i, m in enumerate(ch.milestones):
+        if gates.unmeasurable(m):
+            yield Hit(("milestones", i, "kill_criteria"),
+                      f"milestone {m.id}'s kill criteria are all text: nothing can tell when one is met",
+                      f"Add a condition on a metric to {m.id}'s kill criteria, such as `{{metric: ID, below: NUMBER}}`.")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from partnerkit.analysis import EPS
-from partnerkit.findings.finding import Hit, Related
+from partnerkit.core.finding import Hit, Related
+from partnerkit.core.numbers import num
+from partnerkit.judge.hypotheses import confidence_gap as gap_of
+from partnerkit.judge.hypotheses import overdue
+from partnerkit.judge.values import blank
 from partnerkit.rules.base import rule
-from partnerkit.rules.vision import blank
-
-
-def num(x: float) -> str:
-    return f"{round(x, 3):g}"
 
 
 @rule("D001", "no-hypotheses", "error", "no hypotheses",
@@ -24,7 +22,8 @@ def num(x: float) -> str:
       """,
       example="""
       hypotheses: []   # D001: nothing to test
-      """)
+      """,
+      reads=("hypotheses",))
 def no_hypotheses(ch, ctx):
     if not ch.hypotheses:
         yield Hit(("hypotheses",), "the charter states no hypotheses",
@@ -51,7 +50,8 @@ def _missing(h, keys):
         - id: H3
           statement: Dispatchers will change routes when shown a predicted delay.
           owner: acme   # D002: no test and no success criterion
-      """)
+      """,
+      reads=("hypotheses",))
 def hypothesis_untestable(ch, ctx):
     for i, h in enumerate(ch.hypotheses):
         gone = _missing(h, ("test", "success"))
@@ -73,7 +73,8 @@ def hypothesis_untestable(ch, ctx):
         - id: H1
           statement: Mid-size shippers will pay for predicted delivery times.
           test: Paid pilot with 5 shippers   # D003: no owner and no due date
-      """)
+      """,
+      reads=("hypotheses",))
 def hypothesis_unowned(ch, ctx):
     for i, h in enumerate(ch.hypotheses):
         gone = _missing(h, ("owner", "due"))
@@ -95,18 +96,19 @@ def hypothesis_unowned(ch, ctx):
         - id: H1
           due: 2026-09-30
           status: testing   # D004 at 2026-11-15
-      """)
+      """,
+      reads=("hypotheses",))
 def hypothesis_overdue(ch, ctx):
     for i, h in enumerate(ch.hypotheses):
-        if h.due is not None and h.due < ctx.as_of and h.status in ("open", "testing"):
-            days = (ctx.as_of - h.due).days
+        days = overdue(h, ctx.as_of)
+        if days is not None:
             yield Hit(("hypotheses", i, "due"),
                       f"hypothesis {h.id} was due {h.due} and is still {h.status} ({days} day{'s' if days != 1 else ''} overdue)",
                       f"Record the verdict on {h.id} with its evidence, or agree a new due date.",
                       (Related(f"{h.id} is still {h.status}", ("hypotheses", i, "status")),))
 
 
-@rule("D005", "confidence-gap", "warning", "partners' confidence in a hypothesis differs by ≥ [0.3] (highest minus lowest)",
+@rule("D005", "confidence-gap", "warning", "partners' confidence in a hypothesis differs by ≥ [confidence-gap] (highest minus lowest)",
       why="""
       Lesson 2: each partner understands the common hypothesis differently. A wide gap in confidence
       shows they do not yet share the same picture of the future; better to talk about it now than
@@ -120,18 +122,15 @@ def hypothesis_overdue(ch, ctx):
       hypotheses:
         - id: H1
           confidence: {acme: 0.8, globex: 0.4}   # D005: a gap of 0.4
-      """)
+      """,
+      reads=("hypotheses", "partners"),
+      thresholds={"confidence-gap": 0.3})
 def confidence_gap(ch, ctx):
-    partners = {p.id for p in ch.partners}
     limit = ctx.t("confidence-gap")
     for i, h in enumerate(ch.hypotheses):
-        stated = [(pid, c) for pid, c in h.confidence.items() if pid in partners]
-        if len(stated) < 2:
-            continue
-        low = min(stated, key=lambda pc: pc[1])
-        high = max(stated, key=lambda pc: pc[1])
-        gap = high[1] - low[1]
-        if gap >= limit - EPS:
+        found = gap_of(h, ch, limit)
+        if found is not None:
+            high, low, gap = found.high, found.low, found.size
             yield Hit(("hypotheses", i, "confidence"),
                       f"{high[0]} ({num(high[1])}) and {low[0]} ({num(low[1])}) differ by {num(gap)} on {h.id}'s confidence",
                       f"Discuss why the partners see {h.id} differently and agree what evidence would settle it.",
@@ -151,7 +150,8 @@ def confidence_gap(ch, ctx):
       hypotheses:
         - id: H1
           confidence: {acme: 0.8}   # D006: globex stated none
-      """)
+      """,
+      reads=("hypotheses", "partners"))
 def confidence_missing(ch, ctx):
     for i, h in enumerate(ch.hypotheses):
         for p in ch.partners:
@@ -173,7 +173,8 @@ def confidence_missing(ch, ctx):
       hypotheses:
         - id: H1
           status: testing
-      """)
+      """,
+      reads=("phase", "hypotheses"))
 def discovery_cut_short(ch, ctx):
     if ch.phase in ("pilot", "scale", "sustain") and not any(h.status == "validated" for h in ch.hypotheses):
         yield Hit(("phase",), f"the partnership is in its {ch.phase} phase but no hypothesis is validated",
@@ -194,7 +195,8 @@ def discovery_cut_short(ch, ctx):
       hypotheses:
         - id: H1
           status: revised   # D008: revised into what?
-      """)
+      """,
+      reads=("hypotheses", "metrics"))
 def revision_dangling(ch, ctx):
     for i, h in enumerate(ch.hypotheses):
         if h.status == "revised" and blank(h.revised_into):
@@ -221,7 +223,8 @@ def revision_dangling(ch, ctx):
       hypotheses:
         - id: H2
           status: validated   # D009: no evidence
-      """)
+      """,
+      reads=("hypotheses",))
 def verdict_without_evidence(ch, ctx):
     for i, h in enumerate(ch.hypotheses):
         if h.status in ("validated", "invalidated") and not h.evidence:

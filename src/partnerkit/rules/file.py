@@ -1,13 +1,14 @@
 """E rules: the file itself. Always on, always errors, never suppressed.
 
-E001, E002, E006 and E007 are reported while loading (see ``partnerkit.engine``);
+E001, E006 and E007 are reported while loading, E002 while validating (see ``partnerkit.engine``);
 E003, E004 and E005 are checks on the loaded charter.
 """
 
 from __future__ import annotations
 
-from partnerkit.findings.finding import Hit, Related
-from partnerkit.model.validate import suggest
+from partnerkit.core.finding import Hit, Related
+from partnerkit.core.suggest import suggest
+from partnerkit.judge.gates import conditions
 from partnerkit.rules.base import rule
 
 rule("E001", "yaml-syntax", "error", "not parseable YAML: syntax error, duplicate key, bad encoding, several documents",
@@ -28,7 +29,8 @@ rule("E006", "not-a-charter", "error", "not a charter (no `partnerkit` key, not 
 rule("E007", "unsafe-input", "error", "refused for safety: too large, alias expansion over its limit, nesting too deep",
      why="Hostile or accidental input (alias bombs, deep nesting, huge exports) must not exhaust memory or time.",
      fix="Keep the charter under the size limit (`max-bytes`), avoid large repeated anchors, flatten deep nesting.",
-     example="a: &a [x, x, x]\nb: &b [*a, *a, *a]   # ...nine levels of this is E007")(None)
+     example="a: &a [x, x, x]\nb: &b [*a, *a, *a]   # ...nine levels of this is E007",
+     thresholds={"max-bytes": 1_048_576})(None)
 
 
 def ids_in(ch):
@@ -50,7 +52,8 @@ def ids_in(ch):
 @rule("E003", "duplicate-id", "error", "duplicate id",
       why="All ids of a charter share one namespace so that every reference is unambiguous.",
       fix="Give each partner, want, value, forum, tension, hypothesis, metric and milestone its own id.",
-      example="hypotheses:\n  - id: h1\n    statement: ...\nmetrics:\n  - id: h1   # E003: h1 is already a hypothesis")
+      example="hypotheses:\n  - id: h1\n    statement: ...\nmetrics:\n  - id: h1   # E003: h1 is already a hypothesis",
+      reads=("partners", "values", "governance", "tensions", "hypotheses", "metrics", "milestones"))
 def duplicate_id(ch, ctx):
     seen: dict[str, tuple] = {}
     for ident, path, kind in ids_in(ch):
@@ -97,17 +100,22 @@ def references(ch):
             yield ref, ("metrics", i, "tracks", j), "hypothesis or want"
     for i, p in enumerate(ch.pulse):
         yield p.partner, ("pulse", i, "partner"), "partner"
+    for i, ms in enumerate(ch.milestones):
+        for j, c in conditions(ms):
+            yield c.metric, ("milestones", i, "kill_criteria", j, "metric"), "metric"
 
 
 @rule("E004", "unknown-reference", "error", "reference to an unknown id",
       why="A reference to an id that does not exist (often a typo) silently breaks the checks that rely on it.",
       fix="Use the id of an existing partner, hypothesis or want, or add the missing item.",
-      example="vision:\n  agreed_by: [acme, globx]   # E004: no partner `globx` (did you mean `globex`?)")
+      example="vision:\n  agreed_by: [acme, globx]   # E004: no partner `globx` (did you mean `globex`?)",
+      reads=("partners", "vision", "values", "governance", "tensions", "hypotheses", "metrics", "milestones", "pulse"))
 def unknown_reference(ch, ctx):
     partners = {p.id for p in ch.partners}
     hypotheses = {h.id for h in ch.hypotheses}
     wants = {w.id for p in ch.partners for w in p.wants}
-    known = {"partner": partners, "hypothesis": hypotheses, "hypothesis or want": hypotheses | wants}
+    known = {"partner": partners, "hypothesis": hypotheses, "hypothesis or want": hypotheses | wants,
+             "metric": {m.id for m in ch.metrics}}
     for ident, path, kind in references(ch):
         choices = known[kind]
         if ident not in choices:
@@ -120,7 +128,8 @@ def unknown_reference(ch, ctx):
 @rule("E005", "impossible-date", "error", "impossible date: in the future of the as-of date, due before the start, resolved before raised",
       why="Dates drive the overdue, stale and off-track checks; an impossible one makes them lie.",
       fix="Correct the date (or the as-of date: `--as-of`, `PARTNERKIT_AS_OF`).",
-      example="metrics:\n  - readings:\n      - {date: 2027-01-31, value: 4}   # E005 at --as-of 2026-11-15")
+      example="metrics:\n  - readings:\n      - {date: 2027-01-31, value: 4}   # E005 at --as-of 2026-11-15",
+      reads=("started", "review", "vision", "metrics", "hypotheses", "tensions", "milestones", "pulse"))
 def impossible_date(ch, ctx):
     as_of = ctx.as_of
     started = ch.started

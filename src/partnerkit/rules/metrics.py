@@ -1,29 +1,21 @@
 """M rules: interim metrics, not only outcomes (lesson 3).
 
-The date-dependent tests (stale, off track, missed, stalled) live in
-:mod:`partnerkit.analysis`, which the report uses too, so that a metric's
-status in the report and these findings always agree.
+The tests themselves (direction, stale, off track, missed, stalled, due
+soon) live in :mod:`partnerkit.judge.metrics`, which the report asks too, so
+that a metric's status in the report and these findings always agree.
 """
 
 from __future__ import annotations
 
-import math
-
-from partnerkit import analysis
-from partnerkit.findings.finding import Hit, Related
+from partnerkit.core.dates import add_months, cadence_days
+from partnerkit.core.finding import Hit, Related
+from partnerkit.core.numbers import num
+from partnerkit.judge import metrics as judge
 from partnerkit.rules.base import rule
 
 
-def num(value: float) -> str:
-    """A number as a person writes it: 3500, 0.5, 19.67."""
-    if not math.isfinite(value):
-        return str(value)
-    value = round(value, 2)
-    return str(int(value)) if value == int(value) else f"{value:.2f}".rstrip("0")
-
-
 def amount(m, value: float) -> str:
-    return f"{num(value)} {m.unit}" if m.unit else num(value)
+    return num(value, m.unit)
 
 
 def reading_path(i: int, m, reading) -> tuple:
@@ -50,7 +42,8 @@ def _plural(n: int, word: str) -> str:
         metrics:
           - id: revenue
             name: Subscription revenue
-            type: outcome        # M001: only outcome metrics""")
+            type: outcome        # M001: only outcome metrics""",
+      reads=("metrics",))
 def no_interim_metric(ch, ctx):
     if any(m.type == "interim" for m in ch.metrics):
         return
@@ -62,7 +55,7 @@ def no_interim_metric(ch, ctx):
     yield Hit(("metrics",), message, "Add a `type: interim` metric that measures the actions leading to results.")
 
 
-@rule("M002", "outcome-too-early", "warning", "an outcome metric is due less than [12] months after `started`",
+@rule("M002", "outcome-too-early", "warning", "an outcome metric is due less than [min-outcome-months] months after `started`",
       why="""
         Lesson 3: substantial results may take two or three years. An outcome target due in the first
         year sets the partnership up to look like a failure exactly when it should be judged by interim metrics.""",
@@ -74,10 +67,12 @@ def no_interim_metric(ch, ctx):
         metrics:
           - id: revenue
             type: outcome
-            due: 2026-12-31      # M002: less than 12 months after the start""")
+            due: 2026-12-31      # M002: less than 12 months after the start""",
+      reads=("started", "metrics"),
+      thresholds={"min-outcome-months": 12})
 def outcome_too_early(ch, ctx):
     months = int(ctx.t("min-outcome-months"))
-    earliest = analysis.add_months(ch.started, months)
+    earliest = add_months(ch.started, months)
     for i, m in enumerate(ch.metrics):
         if m.type == "outcome" and m.due is not None and m.due < earliest:
             yield Hit(("metrics", i, "due"),
@@ -106,7 +101,8 @@ def _missing(i: int, m, keys: tuple[str, str], what: str, hint: str):
         metrics:
           - id: pilots
             name: Pilots started
-            type: interim        # M003: no target and no unit""")
+            type: interim        # M003: no target and no unit""",
+      reads=("metrics",))
 def metric_unmeasurable(ch, ctx):
     for i, m in enumerate(ch.metrics):
         hit = _missing(i, m, ("target", "unit"), "progress cannot be judged",
@@ -125,7 +121,8 @@ def metric_unmeasurable(ch, ctx):
         metrics:
           - id: pilots
             type: interim
-            target: 5            # M004: no owner and no cadence""")
+            target: 5            # M004: no owner and no cadence""",
+      reads=("metrics",))
 def metric_unowned(ch, ctx):
     for i, m in enumerate(ch.metrics):
         hit = _missing(i, m, ("owner", "cadence"), "nobody is bound to measure it on a rhythm",
@@ -144,7 +141,8 @@ def metric_unowned(ch, ctx):
         metrics:
           - id: meetings
             type: interim
-            tracks: []           # M005: informs no hypothesis and no want""")
+            tracks: []           # M005: informs no hypothesis and no want""",
+      reads=("metrics",))
 def metric_tracks_nothing(ch, ctx):
     for i, m in enumerate(ch.metrics):
         if m.type == "interim" and not m.tracks:
@@ -163,7 +161,8 @@ def metric_tracks_nothing(ch, ctx):
           - id: acme
             wants:
               - id: acme-empty-miles   # M006: no metric tracks it
-                goal: Fewer empty miles on pilot routes""")
+                goal: Fewer empty miles on pilot routes""",
+      reads=("partners", "metrics"))
 def want_untracked(ch, ctx):
     tracked = {ref for m in ch.metrics for ref in m.tracks}
     for i, p in enumerate(ch.partners):
@@ -173,7 +172,7 @@ def want_untracked(ch, ctx):
                           f"Add `{w.id}` to the `tracks` of a metric, or add a metric for it.")
 
 
-@rule("M007", "metric-stale", "warning", "stale: the latest reading (or `started`) is older than [2] × the metric's cadence",
+@rule("M007", "metric-stale", "warning", "stale: the latest reading (or `started`) is older than [stale-cadences] × the metric's cadence",
       why="""
         Lesson 3: interim metrics only help if they are current; a metric not read for several
         cadences hides whether the partnership is moving, and its last value misleads the report.""",
@@ -184,15 +183,17 @@ def want_untracked(ch, ctx):
           - id: pilots
             cadence: monthly
             readings:
-              - {date: 2026-08-31, value: 3}   # M007 at --as-of 2026-11-15: 76 days > 2 × 30""")
+              - {date: 2026-08-31, value: 3}   # M007 at --as-of 2026-11-15: 76 days > 2 × 30""",
+      reads=("started", "metrics"),
+      thresholds={"stale-cadences": 2})
 def metric_stale(ch, ctx):
     cadences = ctx.t("stale-cadences")
     for i, m in enumerate(ch.metrics):
-        age = analysis.stale(m, ch, ctx.as_of, cadences)
+        age = judge.stale(m, ch, ctx.as_of, cadences)
         if age is None:
             continue
-        limit = f"more than {num(cadences)} × its {m.cadence} cadence ({num(cadences * analysis.cadence_days(m.cadence))} days)"
-        last = analysis.latest(m)
+        limit = f"more than {num(cadences)} × its {m.cadence} cadence ({num(cadences * cadence_days(m.cadence))} days)"
+        last = judge.latest(m)
         if last is None:
             yield Hit(("metrics", i, "readings"),
                       f"metric `{m.id}` has no reading {age} days after the partnership started ({ch.started}): {limit}",
@@ -204,7 +205,7 @@ def metric_stale(ch, ctx):
 
 
 @rule("M008", "metric-off-track", "warning",
-      "off track: not yet due, and the latest reading lags the straight path to target by more than [25]% of the distance",
+      "off track: not yet due, and the latest reading lags the straight path to target by more than [off-track]% of the distance",
       why="""
         Lesson 3: interim metrics are how the early months are judged, so a leading indicator falling
         behind its path is the early warning to discuss. Outcome metrics are judged this way only after
@@ -221,14 +222,16 @@ def metric_stale(ch, ctx):
             target: 30
             due: 2027-06-30
             readings:
-              - {date: 2026-10-31, value: 8}   # M008: about 19 expected on the path by then""")
+              - {date: 2026-10-31, value: 8}   # M008: about 19 expected on the path by then""",
+      reads=("started", "horizon_months", "metrics"),
+      thresholds={"off-track": 25})
 def metric_off_track(ch, ctx):
     pct = ctx.t("off-track")
     for i, m in enumerate(ch.metrics):
-        got = analysis.off_track(m, ch, ctx.as_of, pct)
+        got = judge.off_track(m, ch, ctx.as_of, pct)
         if got is None:
             continue
-        share, expected, last = got
+        share, expected, last = got.share, got.expected, got.reading
         yield Hit(reading_path(i, m, last),
                   f"metric `{m.id}` is off track: {amount(m, last.value)} on {last.date} against {num(expected)} "
                   f"expected on the path from {num(m.baseline)} to {num(m.target)} by {m.due} "
@@ -249,12 +252,13 @@ def metric_off_track(ch, ctx):
             target: 5
             due: 2026-09-30
             readings:
-              - {date: 2026-08-31, value: 3}   # M009 at --as-of 2026-11-15""")
+              - {date: 2026-08-31, value: 3}   # M009 at --as-of 2026-11-15""",
+      reads=("metrics",))
 def target_missed(ch, ctx):
     for i, m in enumerate(ch.metrics):
-        if not analysis.missed(m, ctx.as_of):
+        if not judge.missed(m, ctx.as_of):
             continue
-        last = analysis.latest(m)
+        last = judge.latest(m)
         target = ("metrics", i, "target")
         if last is None:
             yield Hit(("metrics", i, "due"),
@@ -279,7 +283,8 @@ def target_missed(ch, ctx):
         metrics:
           - {id: revenue, type: outcome}
           - {id: savings, type: outcome}
-          - {id: pilots, type: interim}   # M010: 1 interim, 2 outcome""")
+          - {id: pilots, type: interim}   # M010: 1 interim, 2 outcome""",
+      reads=("metrics",))
 def outcome_heavy(ch, ctx):
     interim = sum(m.type == "interim" for m in ch.metrics)
     outcome = sum(m.type == "outcome" for m in ch.metrics)
@@ -289,7 +294,7 @@ def outcome_heavy(ch, ctx):
                   "Add interim metrics for the actions and factors that lead to the outcomes.")
 
 
-@rule("M011", "metric-stalled", "info", "stalled: an interim metric's last [3] readings made no progress toward its target",
+@rule("M011", "metric-stalled", "info", "stalled: an interim metric's last [stall-readings] readings made no progress toward its target",
       why="""
         Lessons 2 and 3: a leading indicator that stops moving says the hypothesis behind it may be wrong.
         It is time for a pivot-or-persevere conversation, before the outcome numbers make it for you.""",
@@ -303,13 +308,15 @@ def outcome_heavy(ch, ctx):
             readings:
               - {date: 2026-08-31, value: 4}
               - {date: 2026-09-30, value: 5}
-              - {date: 2026-10-31, value: 4}   # M011: no progress over the last 3 readings""")
+              - {date: 2026-10-31, value: 4}   # M011: no progress over the last 3 readings""",
+      reads=("metrics",),
+      thresholds={"stall-readings": 3})
 def metric_stalled(ch, ctx):
     count = int(ctx.t("stall-readings"))
     for i, m in enumerate(ch.metrics):
-        if not analysis.stalled(m, count):
+        if not judge.stalled(m, count):
             continue
-        window = analysis.readings(m)[-count:]
+        window = judge.readings(m)[-count:]
         first, last = window[0], window[-1]
         yield Hit(reading_path(i, m, last),
                   f"interim metric `{m.id}` made no progress toward its target {num(m.target)} over its last "
@@ -318,7 +325,7 @@ def metric_stalled(ch, ctx):
                   (Related("first of those readings", reading_path(i, m, first)),))
 
 
-@rule("M012", "too-many-metrics", "info", "more than [10] metrics: keep a short list of indicators",
+@rule("M012", "too-many-metrics", "info", "more than [max-metrics] metrics: keep a short list of indicators",
       why="""
         Lesson 3: a steering committee can follow a handful of indicators; a long list dilutes attention
         and hides the few leading indicators that matter.""",
@@ -328,9 +335,79 @@ def metric_stalled(ch, ctx):
         metrics:            # M012: 11 metrics
           - id: m1
           ...
-          - id: m11""")
+          - id: m11""",
+      reads=("metrics",),
+      thresholds={"max-metrics": 10})
 def too_many_metrics(ch, ctx):
     limit = int(ctx.t("max-metrics"))
     if len(ch.metrics) > limit:
         yield Hit(("metrics",), f"{len(ch.metrics)} metrics, more than {limit}: a long list dilutes attention",
                   "Keep a short list of the indicators the partners act on; drop the rest.")
+
+
+@rule("M013", "direction-mismatch", "error",
+      "a metric's declared `direction` contradicts its `baseline` and `target`",
+      why="""
+        Lesson 3: a metric's status depends on which way is better. `direction: up` with a target below the
+        baseline (or `down` with it above) makes every verdict on the metric unreliable: a worsening
+        downtime could read as "met". Left out, the direction is inferred from the numbers: `down` when the
+        target is below the baseline, otherwise `up`.""",
+      fix="""
+        Remove `direction` and let it be inferred, or correct the baseline and target so they agree with it.
+        partnerkit does not guess which of the two is wrong: `lint --fix` leaves this one to you.""",
+      example="""
+        metrics:
+          - id: downtime
+            direction: up        # M013: the target is below the baseline
+            baseline: 1200
+            target: 960""",
+      reads=("metrics",))
+def direction_mismatch(ch, ctx):
+    for i, m in enumerate(ch.metrics):
+        if judge.direction_conflict(m):
+            better = judge.inferred_direction(m)
+            yield Hit(("metrics", i, "direction"),
+                      f"metric `{m.id}` is declared `direction: {m.direction}`, but its target {num(m.target)} is "
+                      f"{'below' if better == 'down' else 'above'} its baseline {num(m.baseline)}: "
+                      f"{'lower' if better == 'down' else 'higher'} would be better",
+                      f"Remove `direction` from `{m.id}` (it is inferred as `{better}`), or correct its baseline and target.",
+                      (Related("the baseline", ("metrics", i, "baseline")), Related("the target", ("metrics", i, "target"))),
+                      at_value=True)
+
+
+@rule("M014", "outcome-due-soon", "warning",
+      "an outcome metric is due within [due-soon-days] days and lags its straight path by more than [off-track]% "
+      "of the distance",
+      why="""
+        Lesson 3: outcome metrics may lag in the early months, and partnerkit does not call them off track before
+        `horizon_months`. But that allowance ends when the metric's own due date is near: an outcome due within
+        weeks and far below its path will be missed, and the steering committee should decide now, not the day
+        after the deadline.""",
+      fix="""
+        Put the outcome on the steering agenda before its due date: re-plan the target and due date with the
+        partners, or accept that it will be missed and say what that means.""",
+      example="""
+        started: 2026-01-15
+        horizon_months: 30
+        metrics:
+          - id: revenue
+            type: outcome
+            baseline: 0
+            target: 40000
+            due: 2026-12-31
+            readings:
+              - {date: 2026-09-30, value: 3500}   # M014 at 2026-11-15: due in 46 days, 65% behind""",
+      reads=("started", "horizon_months", "metrics"), thresholds={"off-track": 25, "due-soon-days": 90})
+def outcome_due_soon(ch, ctx):
+    pct, days = ctx.t("off-track"), ctx.t("due-soon-days")
+    for i, m in enumerate(ch.metrics):
+        got = judge.due_soon(m, ch, ctx.as_of, pct, days)
+        if got is None:
+            continue
+        left = (m.due - ctx.as_of).days
+        yield Hit(reading_path(i, m, got.reading),
+                  f"outcome metric `{m.id}` is due {m.due} (in {left} day{'s' if left != 1 else ''}) and is "
+                  f"{amount(m, got.reading.value)} on {got.reading.date}, against {num(got.expected)} expected on the "
+                  f"path to {num(m.target)} ({num(got.share * 100)}% of the distance behind)",
+                  f"Decide on `{m.id}` before {m.due}: re-plan its target and due date, or agree what missing it means.",
+                  (Related("due here", ("metrics", i, "due")),))

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
-from partnerkit.findings.finding import Hit, Related
+from partnerkit.core.finding import Hit, Related
+from partnerkit.judge.values import blank, is_shared, not_agreed, not_held, shared_keys
 from partnerkit.rules.base import rule
-
-
-def blank(text) -> bool:
-    return text is None or not str(text).strip()
-
-
-def value_key(text: str) -> str:
-    """`Long-term thinking`, `long_term thinking` and `long-term-thinking` are the same value."""
-    return re.sub(r"[\s_-]+", "-", text.strip().lower()).strip("-")
 
 
 @rule("V001", "vision-missing", "error", "no vision statement",
@@ -30,7 +20,8 @@ def value_key(text: str) -> str:
       example="""
       vision:
         agreed_by: [acme, globex]   # V001: no statement
-      """)
+      """,
+      reads=("vision",))
 def vision_missing(ch, ctx):
     if ch.vision is None or blank(ch.vision.statement):
         yield Hit(("vision", "statement"), "the charter has no vision statement",
@@ -50,11 +41,10 @@ def vision_missing(ch, ctx):
       vision:
         statement: By 2029, every shipment carries a trusted delivery time.
         agreed_by: [acme]   # V002: globex has not agreed
-      """)
+      """,
+      reads=("vision", "partners"))
 def vision_not_agreed(ch, ctx):
-    if ch.vision is None:
-        return
-    missing = [(j, p.id) for j, p in enumerate(ch.partners) if p.id not in ch.vision.agreed_by]
+    missing = not_agreed(ch)
     if missing:
         names = ", ".join(pid for _, pid in missing)
         yield Hit(("vision", "agreed_by"), f"the vision is not agreed by {names}",
@@ -73,7 +63,8 @@ def vision_not_agreed(ch, ctx):
       """,
       example="""
       values: []   # V003: no shared values
-      """)
+      """,
+      reads=("values",))
 def values_missing(ch, ctx):
     if not ch.values:
         yield Hit(("values",), "the charter lists no shared values",
@@ -92,10 +83,11 @@ def values_missing(ch, ctx):
       values:
         - id: speed
           held_by: [acme]   # V004: globex does not hold it
-      """)
+      """,
+      reads=("values", "partners"))
 def value_not_shared(ch, ctx):
     for i, v in enumerate(ch.values):
-        missing = [(j, p.id) for j, p in enumerate(ch.partners) if p.id not in v.held_by]
+        missing = not_held(v, ch)
         if missing:
             yield Hit(("values", i, "held_by"),
                       f"shared value `{v.id}` is not held by {', '.join(pid for _, pid in missing)}",
@@ -115,7 +107,8 @@ def value_not_shared(ch, ctx):
       values:
         - id: transparency
           held_by: [acme, globex]   # V005: no `means`
-      """)
+      """,
+      reads=("values",))
 def value_without_meaning(ch, ctx):
     for i, v in enumerate(ch.values):
         if blank(v.means):
@@ -139,12 +132,13 @@ def value_without_meaning(ch, ctx):
           values: [transparency, frugality]   # V006: frugality is not a shared value
       values:
         - id: transparency
-      """)
+      """,
+      reads=("values", "partners"))
 def partner_value_undiscussed(ch, ctx):
-    shared = {value_key(v.id) for v in ch.values}
+    shared = shared_keys(ch)
     for i, p in enumerate(ch.partners):
         for j, text in enumerate(p.values):
-            if value_key(text) not in shared:
+            if not is_shared(text, ch, shared):
                 yield Hit(("partners", i, "values", j), f"{p.id}'s value `{text}` is not among the shared values",
                           f"Discuss `{text}` with the other partners: share it, or record why it stays {p.id}'s own.")
 
@@ -161,7 +155,8 @@ def partner_value_undiscussed(ch, ctx):
       example="""
       governance:
         decisions: Consensus in the steering committee.   # V007: no change_protocol
-      """)
+      """,
+      reads=("governance",))
 def no_change_protocol(ch, ctx):
     if ch.governance is None or blank(ch.governance.change_protocol):
         yield Hit(("governance", "change_protocol"), "the charter does not say how the partnership adjusts when the context changes",
@@ -179,7 +174,8 @@ def no_change_protocol(ch, ctx):
       example="""
       governance:
         change_protocol: Either partner may call a charter review.   # V008: no decisions
-      """)
+      """,
+      reads=("governance",))
 def no_decision_rule(ch, ctx):
     if ch.governance is None or blank(ch.governance.decisions):
         yield Hit(("governance", "decisions"), "the charter does not say how the partnership takes decisions",

@@ -57,7 +57,7 @@ def chunk_size(count: int, workers: int) -> int:
 
 
 def _in_process(jobs, as_of: date, fast: bool, charters: bool) -> Iterator:
-    from partnerkit.engine import lint_file
+    from partnerkit.lint.engine import lint_file
 
     for path, settings in jobs:
         result = lint_file(path, settings, as_of, fast=fast)
@@ -117,7 +117,7 @@ def _start_worker(as_of: date, fast: bool, charters: bool) -> None:
 
 
 def _lint_one(job):
-    from partnerkit.engine import lint_file
+    from partnerkit.lint.engine import lint_file
 
     path, settings = job
     result = lint_file(path, settings, _worker["as_of"], fast=_worker["fast"])

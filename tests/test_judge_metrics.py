@@ -1,4 +1,4 @@
-"""The shared computations: metric status (as the report shows it), dates, pulse.
+"""The judge: metric status (as the report shows it), dates, pulse.
 
 The report's status of a metric and the M rules must never disagree; the
 sweep at the end checks that over many variants of the healthy example.
@@ -13,10 +13,13 @@ from datetime import date
 import pytest
 from ruamel.yaml import YAML
 
-from partnerkit import analysis
 from partnerkit.api import load
+from partnerkit.core.dates import add_months, months_between
+from partnerkit.judge import metrics as analysis
+from partnerkit.judge import pulse
+from partnerkit.judge.timeline import horizon_end, review_due
 from partnerkit.model import Charter
-from partnerkit.rules import REGISTRY, THRESHOLDS, Context, all_rules
+from partnerkit.rules import REGISTRY, Context, all_rules, thresholds
 from tests.conftest import AS_OF, HEALTHY, SPEC_EXAMPLE
 
 BASE = YAML(typ="safe", pure=True).load(HEALTHY.read_text())
@@ -30,12 +33,16 @@ def charter(**metric0) -> Charter:
 
 
 def status(ch: Charter, i: int = 0, as_of: date = AS_OF, thresholds=None) -> str:
-    return analysis.metric_status(ch.metrics[i], ch, as_of, thresholds)
+    return analysis.status(ch.metrics[i], ch, as_of, {**thresholds_(), **(thresholds or {})})
+
+
+def thresholds_() -> dict:
+    return thresholds()
 
 
 def test_spec_example_statuses():
     ch = load(str(SPEC_EXAMPLE), AS_OF)
-    assert [status(ch, i) for i in range(3)] == ["missed", "on track", "early: expected lag"]
+    assert [status(ch, i) for i in range(3)] == ["missed", "on track", "at risk"]
 
 
 def test_healthy_statuses():
@@ -93,18 +100,30 @@ def test_odd_numbers_do_not_crash_or_mislead():
     assert status(flat) == "on track"
 
 
-def test_a_reached_target_is_never_off_track_even_when_direction_disagrees():
-    # direction up with a target below the baseline: 12 has reached 10 "up" but trails the path (about 21.6).
-    ch = charter(baseline=42, target=10, readings=[{"date": date(2026, 10, 31), "value": 12}])
-    assert status(ch) == "met"
-    assert analysis.off_track(ch.metrics[0], ch, AS_OF, 25) is None
+def test_direction_is_inferred_from_baseline_and_target():
+    # Downtime: baseline 1,200 h, target 960 h, no `direction`: lower is better, so 1,210 h is worse, not "met".
+    down = charter(baseline=1200, target=960, readings=[{"date": date(2026, 10, 31), "value": 1210}])
+    assert analysis.direction(down.metrics[0]) == "down"
+    assert status(down) == "off track"
+    assert status(charter(baseline=1200, target=960, readings=[{"date": date(2026, 10, 31), "value": 955}])) == "met"
+    assert analysis.direction(charter(baseline=0, target=30).metrics[0]) == "up"
+    assert analysis.direction(charter(baseline=30, target=30).metrics[0]) == "up"
+
+
+def test_a_declared_direction_the_numbers_contradict_is_unclear_never_met():
+    for declared, baseline, target, value in (("up", 1200, 960, 1210), ("up", 1200, 960, 900), ("down", 0, 30, 40)):
+        ch = charter(direction=declared, baseline=baseline, target=target,
+                     readings=[{"date": date(2026, 10, 31), "value": value}])
+        assert analysis.direction_conflict(ch.metrics[0])
+        assert status(ch) == "unclear"
+        assert not analysis.missed(ch.metrics[0], date(2028, 1, 1))
 
 
 # --- the report's status and the rules agree ------------------------------------
 
 def fired(ch: Charter, as_of: date, code: str) -> set[int]:
     all_rules()
-    ctx = Context(as_of, dict(THRESHOLDS))
+    ctx = Context(as_of, thresholds())
     return {hit.path[1] for hit in REGISTRY[code].check(ch, ctx) if hit.path[:1] == ("metrics",)}
 
 
@@ -126,6 +145,7 @@ def test_status_and_rules_never_disagree(kind, direction, horizon):
         assert got in analysis.STATUSES
         assert (got == "missed") == (0 in fired(ch, as_of, "M009")), where
         assert (got == "off track") == (0 in fired(ch, as_of, "M008")), where
+        assert (got == "at risk") == (0 in fired(ch, as_of, "M014")), where
         stalled = 0 in fired(ch, as_of, "M011")
         assert (got == "stalled") == (stalled and got not in ("missed", "off track")), where
         if got == "met":
@@ -141,7 +161,7 @@ def test_status_and_rules_never_disagree(kind, direction, horizon):
     (date(2026, 3, 31), -1, date(2026, 2, 28)),
 ])
 def test_add_months_keeps_to_calendar_months(start, months, end):
-    assert analysis.add_months(start, months) == end
+    assert add_months(start, months) == end
 
 
 @pytest.mark.parametrize("start,end,months", [
@@ -152,15 +172,15 @@ def test_add_months_keeps_to_calendar_months(start, months, end):
     (date(2026, 1, 15), date(2026, 11, 15), 10),
 ])
 def test_months_between_agrees_with_add_months(start, end, months):
-    assert analysis.months_between(start, end) == months
-    assert analysis.add_months(start, months) <= end < analysis.add_months(start, months + 1)
+    assert months_between(start, end) == months
+    assert add_months(start, months) <= end < add_months(start, months + 1)
 
 
 def test_horizon_end_and_review_due():
     ch = load(str(SPEC_EXAMPLE), AS_OF)
-    assert analysis.horizon_end(ch) == date(2028, 7, 15)
-    assert analysis.review_due(ch) == date(2026, 11, 27)
-    assert analysis.review_due(ch.model_copy(update={"review": None})) is None
+    assert horizon_end(ch) == date(2028, 7, 15)
+    assert review_due(ch) == date(2026, 11, 27)
+    assert review_due(ch.model_copy(update={"review": None})) is None
 
 
 # --- pulse ----------------------------------------------------------------------
@@ -172,7 +192,7 @@ def test_latest_pulse_per_partner_and_level_later_entry_wins_a_tie():
     data["pulse"].append({"date": date(2026, 4, 5), "partner": "northwind", "level": "executive", "responses": 1,
                           "scores": {"vision": 1.0}})
     ch = Charter.model_validate(data)
-    latest = analysis.latest_pulse(ch)
+    latest = pulse.latest_pulse(ch)
     assert len(latest) == 4
     assert latest[("unilab", "execution")].scores == {"vision": 1.0}
     assert latest[("northwind", "executive")].scores["vision"] == 4.3
@@ -180,7 +200,7 @@ def test_latest_pulse_per_partner_and_level_later_entry_wins_a_tie():
 
 def test_partner_means_weight_both_levels_by_responses():
     ch = load(str(SPEC_EXAMPLE), AS_OF)
-    means = analysis.partner_means(ch)
+    means = pulse.partner_means(ch)
     # acme: executives 4.5 (2 responses), execution 3.0 (6 responses)
     assert means["acme"]["priorities"] == pytest.approx((4.5 * 2 + 3.0 * 6) / 8)
     assert means["globex"]["communication"] == pytest.approx((3.5 * 2 + 2.5 * 4) / 6)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 def templates_dir() -> Path:
     """Inside the wheel: ``partnerkit/templates``; in a source checkout: ``<repo>/templates``."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent.parent / "templates"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "templates", package.parent.parent / "templates"):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("partnerkit's templates folder is missing from this installation")

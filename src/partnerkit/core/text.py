@@ -1,0 +1,42 @@
+"""Safe text: the one set of characters that never reach a reader as they are.
+
+Charter text is untrusted. Control characters (C0 but tab and line breaks,
+DEL, C1), bidirectional overrides and isolates, zero-width characters, lone
+surrogates and the non-characters U+FFFE/U+FFFF could move a terminal's
+cursor, inject workflow commands, reorder what is shown or break XML. Outputs
+either make them **visible** (text, github, JUnit: ``\\x1b``) or **drop** them
+(HTML, Markdown); both use this one set.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+                    "\ud800-\udfff\ufffe\uffff]")
+_BREAKS = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]+")
+
+
+def _escape(m: re.Match) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}"
+
+
+def visible(text) -> str:
+    """Unsafe characters written as ``\\xNN`` / ``\\uNNNN``; everything else as it is."""
+    return UNSAFE.sub(_escape, str(text))
+
+
+def dropped(text) -> str:
+    """Unsafe characters removed."""
+    return UNSAFE.sub("", str(text))
+
+
+def one_line(text) -> str:
+    """A single line: line breaks and tabs become one space, unsafe characters go."""
+    return dropped(_BREAKS.sub(" ", str(text)))
+
+
+def visible_line(text) -> str:
+    """A single line for a terminal: line breaks become spaces, unsafe characters are made visible."""
+    return visible(str(text).replace("\r\n", " ").replace("\n", " ").replace("\r", " "))

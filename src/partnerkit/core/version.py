@@ -1,0 +1,3 @@
+"""partnerkit's version: the one place it is written."""
+
+__version__ = "0.1.0"

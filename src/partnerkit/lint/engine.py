@@ -1,0 +1,135 @@
+"""One charter through the pipeline: load -> model -> rules -> findings.
+
+Each stage reports hits on data paths (or at places no path names); they
+become findings here, with their places resolved once from the position
+tree the loader built.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+
+from partnerkit.core.files import NotRegular, read_limited
+from partnerkit.core.finding import Finding, Hit, Related
+from partnerkit.core.location import Location
+from partnerkit.findings.config import Settings
+from partnerkit.findings.subject import subject
+from partnerkit.load.positions import resolve
+from partnerkit.rules import REGISTRY, Context, all_rules
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    charter: object = None  # the model, when the file could be read as a charter (possibly with sections set aside)
+    error: str | None = None  # could not be read at all: exit 2
+    baselined: int = 0
+    settings: Settings | None = None
+    set_aside: tuple[str, ...] = ()  # top-level sections left out for their schema errors
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (code, reason) of rules that could not run
+
+    @property
+    def active(self) -> list[Finding]:
+        return [f for f in self.findings if not f.suppressed]
+
+    @property
+    def suppressed(self) -> list[Finding]:
+        return [f for f in self.findings if f.suppressed]
+
+    @property
+    def readable(self) -> bool:
+        """Whether a charter model could be made of the file (no E001, E006 or E007)."""
+        return self.charter is not None
+
+
+class Findings:
+    """Turns hits into findings for one file."""
+
+    def __init__(self, display: str, settings: Settings, pos=None, data=None):
+        self.display, self.settings, self.pos, self.data = display, settings, pos, data
+        self.items: list[Finding] = []
+
+    def add(self, code: str, hit: Hit) -> None:
+        rule = REGISTRY[code]
+        loc = hit.loc if hit.loc is not None else resolve(self.pos, hit.path, hit.at_value)
+        related = [r if r.loc is not None else Related(r.message, r.path, resolve(self.pos, r.path).in_file(self.display))
+                   for r in hit.related]
+        self.items.append(Finding(
+            code, rule.name, self.settings.severity_of(code, rule.severity), hit.message, hit.hint or rule.hint,
+            loc.in_file(self.display), tuple(hit.path), related,
+            subject(self.data, hit.path) if hit.path else ""))
+
+    def hit(self, hit: Hit, code: str | None = None) -> None:
+        self.add(hit.code or code, hit)
+
+
+def lint_bytes(raw: bytes, display: str, settings: Settings | None = None, as_of: date | None = None,
+               base_dir: str | None = None, fast: bool = True) -> FileResult:
+    """Lint one charter given as bytes; ``display`` names it in findings; ``base_dir`` is where its CSV files are."""
+    from partnerkit.load.document import load_document
+
+    settings = settings or Settings()
+    as_of = as_of or date.today()
+    all_rules()
+    result = FileResult(display, settings=settings)
+    doc = load_document(raw, int(settings.thresholds["max-bytes"]), base_dir, os.path.dirname(display), fast)
+    out = Findings(display, settings, doc.pos, doc.data)
+    for hit in doc.problems:
+        out.hit(hit)
+    if not doc.stopped:
+        _judge(doc, out, result, settings, as_of)
+    result.findings = sorted(out.items, key=Finding.sort_key)
+    return result
+
+
+def _judge(doc, out: Findings, result: FileResult, settings: Settings, as_of: date) -> None:
+    """Validate, run every rule that can run, then apply the suppressions."""
+    from partnerkit.findings import suppress
+    from partnerkit.model.validate import validate
+
+    valid = validate(doc.data)
+    for hit in valid.hits:
+        out.add("E002", hit)
+    if valid.charter is None:
+        return
+    result.charter, result.set_aside = valid.charter, valid.set_aside
+    ctx = Context(as_of, settings.thresholds)
+    ran = set()
+    for rule in all_rules():
+        if rule.check is None or not settings.enabled(rule.code):
+            continue
+        if not rule.can_run(valid.set_aside):
+            result.skipped.append((rule.code, skip_reason(rule, valid.set_aside)))
+            continue
+        ran.add(rule.code)
+        for hit in rule.check(valid.charter, ctx):
+            out.add(hit.code or rule.code, hit)
+    suppress.apply_all(doc.text, out, valid.charter, settings, as_of, ran, "lint" not in valid.set_aside)
+
+
+def skip_reason(rule, set_aside) -> str:
+    gone = [s for s in rule.reads if s in set_aside]
+    if gone:
+        return f"reads {', '.join(f'`{s}`' for s in gone)}, set aside for schema errors"
+    return "reads the whole charter, and part of it is set aside for schema errors"
+
+
+def lint_file(path: str, settings: Settings | None = None, as_of: date | None = None, display: str | None = None,
+              fast: bool = True) -> FileResult:
+    settings = settings or Settings()
+    display = display or path
+    limit = int(settings.thresholds["max-bytes"])
+    try:
+        raw = read_limited(path, limit)
+    except NotRegular:
+        all_rules()
+        out = Findings(display, settings)
+        out.add("E007", Hit((), "not a regular file (a FIFO, device or socket): refused",
+                            "Lint regular files; use `-` to read standard input.", loc=Location()))
+        return FileResult(display, findings=out.items, settings=settings)
+    except OSError as exc:
+        return FileResult(display, error=f"cannot read {display}: {exc.strerror or exc}", settings=settings)
+    return lint_bytes(raw, display, settings, as_of, os.path.dirname(os.path.abspath(path)), fast)
