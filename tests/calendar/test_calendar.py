@@ -157,3 +157,15 @@ def test_other_commands_do_not_import_icalendar(tmp_path):
                 "print('ICAL', any(k == 'icalendar' or k.startswith('icalendar.') for k in sys.modules))")
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path).stdout
         assert out.strip().endswith("ICAL False"), (args, out)
+
+
+def test_documented_where_users_look():
+    from tests.conftest import ROOT
+
+    doc = (ROOT / "docs" / "calendar.md").read_text(encoding="utf-8")
+    for needle in ("acme-globex-eta.G1.gate@partnerkit", "gate-overdue", "overdue since", "DTSTAMP", "Outlook",
+                   "Google Calendar", "Subscribe from web", "From URL", "FREQ=MONTHLY", "M009"):
+        assert needle in doc, needle
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for needle in ("| `partnerkit calendar [PATH]` |", "uses: partnerkit/partnerkit@v1", "pipx install partnerkit"):
+        assert needle in readme, needle
