@@ -119,7 +119,7 @@ def report(
 
 @app.command()
 def calendar(
-    path: str = typer.Argument(".", help="A charter file, or a folder for one calendar of every charter in it.", metavar="[PATH]"),
+    path: str = typer.Argument(".", help="A charter file, or a folder for one calendar of every charter in it.", metavar="PATH"),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the calendar to FILE (atomically).", metavar="FILE"),
     as_of: Optional[str] = AsOf,
     config: Optional[str] = Config,

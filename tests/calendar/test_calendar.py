@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from tests.calendar.helpers import CHARTER_ID, by_uid, calendar_of, day, example, parse
+from tests.calendar.helpers import CHARTER_ID, by_uid, day, example, parse
 from tests.conftest import AS_OF, SPEC_EXAMPLE
 
 # Every event of the worked example at 2026-11-15: uid (without the domain) -> its date.
@@ -105,6 +105,22 @@ def test_the_review_recurs_monthly_from_its_next_date(worked):
     found = [e.decoded("DTSTART") for e in recurring_ical_events.of(cal).between(date(2026, 11, 1), date(2027, 3, 1))
              if str(e["UID"]) == f"{CHARTER_ID}.review@partnerkit"]
     assert found == [date(2026, 11, 27), date(2026, 12, 27), date(2027, 1, 27), date(2027, 2, 27)]
+
+
+def test_what_a_calendar_application_shows_on_given_days(worked):
+    import recurring_ical_events
+
+    query = recurring_ical_events.of(parse(worked[1]))
+
+    def titles(day):
+        return sorted(str(e["SUMMARY"]) for e in query.at(day))
+
+    assert titles(AS_OF) == ["Gate G1: Pilot go / no-go — decide (overdue since 2026-10-15)",
+                             "Hypothesis H1 due: Mid-size shippers will pay for predicted delivery times. "
+                             "(overdue since 2026-09-30)"]
+    assert titles(date(2027, 6, 30)) == ["Gate G2: Commercial launch decision — decide"]
+    assert titles(date(2026, 12, 27)) == ["Steering review: Acme × Globex — predictive delivery times"]
+    assert len(titles(date(2026, 12, 31))) == 3  # M2, M3 and the pulse round
 
 
 def test_rerun_gives_the_same_bytes_on_stdout_and_in_a_file(run_pk, tmp_path, worked):

@@ -38,4 +38,3 @@ def _unique(event: Event, seen: set) -> Event:
         uid = f"{local}-{n}@{domain}"
     seen.add(uid)
     return event if uid == event.uid else replace(event, uid=uid)
-

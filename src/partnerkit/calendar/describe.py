@@ -37,7 +37,7 @@ def condition(c, metrics: dict) -> str:
         words.append(m.unit)
     if c.by is not None:
         words.append(f"from {c.by}")
-    return clean(" ".join(words))
+    return " ".join(words)
 
 
 def kill_criteria(milestone, metrics: dict) -> list[str]:
@@ -47,13 +47,13 @@ def kill_criteria(milestone, metrics: dict) -> list[str]:
         return []
     if isinstance(criteria, str):
         criteria = [criteria]
-    return [clean(c) if isinstance(c, str) else condition(c, metrics) for c in criteria]
+    return [c if isinstance(c, str) else condition(c, metrics) for c in criteria]
 
 
 def finding(f, charter_path: str) -> str:
     """``C003 warning (line 191): milestone G1 was due ...`` and the hint under it."""
     where = f"line {f.line}" if f.file == charter_path else f"{f.file}:{f.line}"
-    return clean(f"{f.code} {f.severity} ({where}): {f.message}\n  hint: {f.hint}")
+    return f"{f.code} {f.severity} ({where}): {f.message}\n  hint: {f.hint}"
 
 
 def section(title: str, lines: list[str]) -> list[str]:

@@ -32,18 +32,21 @@ class _Charter:
     """One charter's events, with its findings at hand for the descriptions."""
 
     def __init__(self, result, as_of: date, portfolio: bool):
-        self.ch, self.path, self.as_of, self.portfolio = result.charter, result.path, as_of, portfolio
+        self.ch, self.path, self.as_of = result.charter, result.path, as_of
         self.findings = result.active
-        self.metrics = {m.id: m for m in self.ch.metrics}
+        self.metric_by_id = {m.id: m for m in self.ch.metrics}
+        # in a portfolio, an item's title names its partnership (the review's and the pulse's always do)
+        self.suffix = f" · {self.ch.title}" if portfolio else ""
         self.events: list[Event] = []
 
     def add(self, item: str, kind: str, day: date, summary: str, details: list[str], places: list[tuple],
-            rrule: dict | None = None, named: bool = False) -> None:
-        """An event, and its overdue twin on the as-of date when ``day`` has passed."""
-        if self.portfolio and not named:
-            summary += f" · {self.ch.title}"
+            rrule: dict | None = None) -> None:
+        """An event, and its overdue twin on the as-of date when ``day`` has passed.
+
+        Its description lists the active findings whose data path starts with one of ``places``.
+        """
         found = [say.finding(f, self.path) for f in self.findings if any(f.path[:len(p)] == p for p in places)]
-        text = "\n".join([say.clean(self.ch.title), *details, *say.section("Open findings", found),
+        text = "\n".join([self.ch.title, *details, *say.section("Open findings", found),
                           f"Charter: {self.path}"])
         uid = ".".join([self.ch.id, *([item] if item else []), kind])
         event = Event(f"{uid}@partnerkit", day, say.clean(summary), say.clean(text), kind.capitalize(), rrule)
@@ -58,14 +61,16 @@ class _Charter:
             if m.decision != "pending":
                 continue
             details = [f"Go / no-go gate {m.id}: {m.name}", f"Decision due {m.due}: continue, pivot or stop.",
-                       *say.section("Kill criteria", say.kill_criteria(m, self.metrics)), *_notes(m)]
-            self.add(m.id, "gate", m.due, f"Gate {m.id}: {m.name} — decide", details, [("milestones", i)])
+                       *say.section("Kill criteria", say.kill_criteria(m, self.metric_by_id)), *_notes(m)]
+            title = f"Gate {m.id}: {m.name} — decide{self.suffix}"
+            self.add(m.id, "gate", m.due, title, details, [("milestones", i)])
 
     def hypotheses(self) -> None:
         for i, h in enumerate(self.ch.hypotheses):
             if h.status not in OPEN_STATUSES or h.due is None:
                 continue
-            details = [f"Hypothesis {h.id}: {h.statement}", f"Status: {h.status}; due {h.due}; owner: {h.owner or 'none'}"]
+            details = [f"Hypothesis {h.id}: {h.statement}",
+                       f"Status: {h.status}; due {h.due}; owner: {h.owner or 'none'}"]
             if h.test:
                 details.append(f"Test: {h.test}")
             if h.success:
@@ -75,10 +80,10 @@ class _Charter:
             if h.evidence:
                 last = max(h.evidence, key=lambda e: e.date)
                 details.append(f"Latest evidence ({last.date}): {last.note or '(no note)'}")
-            self.add(h.id, "hypothesis", h.due, f"Hypothesis {h.id} due: {_short(h.statement)}", details + _notes(h),
-                     [("hypotheses", i)])
+            title = f"Hypothesis {h.id} due: {_short(h.statement)}{self.suffix}"
+            self.add(h.id, "hypothesis", h.due, title, details + _notes(h), [("hypotheses", i)])
 
-    def metrics_due(self) -> None:
+    def metrics(self) -> None:
         for i, m in enumerate(self.ch.metrics):
             if m.due is None or m.due < self.as_of:  # a passed due date is lint's business (M009), not the calendar's
                 continue
@@ -93,8 +98,8 @@ class _Charter:
                 details.append(f"Latest reading: {say.number(last.value)}{unit} on {last.date}")
             if m.tracks:
                 details.append("Tracks: " + ", ".join(m.tracks))
-            self.add(m.id, "metric", m.due, f"Metric {m.id} due: {m.name}{target}", details + _notes(m),
-                     [("metrics", i)])
+            title = f"Metric {m.id} due: {m.name}{target}{self.suffix}"
+            self.add(m.id, "metric", m.due, title, details + _notes(m), [("metrics", i)])
 
     def review(self) -> None:
         due = review_due(self.ch)
@@ -105,7 +110,7 @@ class _Charter:
         details = [f"Steering review, {review.cadence}; {last}.",
                    "After the meeting, record its date in `review.last`."]
         self.add("", "review", due, f"Steering review: {self.ch.title}", details, [("review",)],
-                 rrule=recurrence(review.cadence, due), named=True)
+                 rrule=recurrence(review.cadence, due))
 
     def pulse(self) -> None:
         due = next_pulse(self.ch)
@@ -113,11 +118,12 @@ class _Charter:
             return
         feedback = self.ch.governance.feedback
         last = max((p.date for p in self.ch.pulse), default=None)
-        details = [f"Pulse survey round, {feedback.cadence}; " + (f"latest round {last}." if last else "no round recorded yet.")]
+        latest = f"latest round {last}." if last else "no round recorded yet."
+        details = [f"Pulse survey round, {feedback.cadence}; {latest}"]
         if feedback.mechanism:
             details.append(f"Mechanism: {feedback.mechanism}")
         self.add("", "pulse", due, f"Pulse survey round: {self.ch.title}", details,
-                 [("pulse",), ("governance", "feedback")], named=True)
+                 [("pulse",), ("governance", "feedback")])
 
 
 def _notes(item) -> list[str]:
@@ -134,7 +140,7 @@ def charter_events(result, as_of: date, portfolio: bool = False) -> list[Event]:
     c = _Charter(result, as_of, portfolio)
     c.gates()
     c.hypotheses()
-    c.metrics_due()
+    c.metrics()
     c.review()
     c.pulse()
     return c.events

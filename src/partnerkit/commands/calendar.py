@@ -9,7 +9,8 @@ from dataclasses import replace
 from partnerkit.commands.common import fail, write_or_fail
 
 # The top-level sections the calendar reads: a schema error in one of them means it cannot be trusted.
-SECTIONS = {"partnerkit", "id", "title", "started", "review", "governance", "hypotheses", "metrics", "milestones", "pulse"}
+SECTIONS = {"partnerkit", "id", "title", "started", "review", "governance", "hypotheses", "metrics", "milestones",
+            "pulse"}
 STOPPERS = {"E001", "E006", "E007"}
 
 
