@@ -43,3 +43,10 @@ def calendar_of(run_pk, path, *args, as_of: date = AS_OF, cwd=None):
     out = run_pk("calendar", path, "--as-of", as_of.isoformat(), *args, cwd=cwd)
     cal = parse(out.stdout) if out.returncode == 0 and out.stdout else None
     return out, cal
+
+
+def events_of(run_pk, path, as_of: date = AS_OF) -> dict:
+    """The events of a calendar the command wrote successfully, by UID."""
+    out, cal = calendar_of(run_pk, path, as_of=as_of)
+    assert out.returncode == 0, out.stderr
+    return by_uid(cal)

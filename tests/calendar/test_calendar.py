@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from tests.calendar.helpers import CHARTER_ID, by_uid, day, example, parse
+from tests.calendar.helpers import CHARTER_ID, by_uid, day, events_of, example, parse
 from tests.conftest import AS_OF, SPEC_EXAMPLE
 
 # Every event of the worked example at 2026-11-15: uid (without the domain) -> its date.
@@ -140,8 +140,7 @@ def test_as_of_from_the_environment_and_a_date_ahead_of_every_due_date(run_pk):
 
 
 def test_due_today_is_not_overdue(run_pk):
-    out = run_pk("calendar", SPEC_EXAMPLE, "--as-of", "2026-10-15")
-    events = by_uid(parse(out.stdout))
+    events = events_of(run_pk, SPEC_EXAMPLE, date(2026, 10, 15))
     assert day(events[f"{CHARTER_ID}.G1.gate"]) == date(2026, 10, 15)
     assert f"{CHARTER_ID}.G1.gate-overdue" not in events
 
@@ -149,10 +148,10 @@ def test_due_today_is_not_overdue(run_pk):
 def test_no_cadence_no_event_and_no_pulse_yet_counts_from_the_start(run_pk, tmp_path):
     path = example(tmp_path, {"review:\n  cadence: monthly\n  last: 2026-10-28\n": "",
                               "    cadence: quarterly\n    anonymous: true\n": "    anonymous: true\n"})
-    uids = set(by_uid(parse(run_pk("calendar", path, "--as-of", AS_OF.isoformat()).stdout)))
+    uids = set(events_of(run_pk, path))
     assert f"{CHARTER_ID}.review" not in uids and f"{CHARTER_ID}.pulse" not in uids
     no_pulse = example(tmp_path, {"\npulse:\n": "\nx-pulse:\n"}, name="nopulse.charter.yaml")
-    events = by_uid(parse(run_pk("calendar", no_pulse, "--as-of", AS_OF.isoformat()).stdout))
+    events = events_of(run_pk, no_pulse)
     assert day(events[f"{CHARTER_ID}.pulse"]) == date(2026, 4, 16)  # started 2026-01-15 + 91 days
     overdue = events[f"{CHARTER_ID}.pulse-overdue"]
     assert day(overdue) == AS_OF and "no round recorded yet" in str(overdue["DESCRIPTION"])
@@ -161,7 +160,7 @@ def test_no_cadence_no_event_and_no_pulse_yet_counts_from_the_start(run_pk, tmp_
 def test_a_decided_gate_has_no_event(run_pk, tmp_path):
     path = example(tmp_path, {"    decision: pending               # lint: decision overdue (C003)\n":
                               "    decision: continue\n    decided_on: 2026-10-20\n"})
-    uids = set(by_uid(parse(run_pk("calendar", path, "--as-of", AS_OF.isoformat()).stdout)))
+    uids = set(events_of(run_pk, path))
     assert not [u for u in uids if ".G1." in u] and f"{CHARTER_ID}.G2.gate" in uids
 
 
