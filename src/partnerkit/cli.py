@@ -118,6 +118,19 @@ def report(
 
 
 @app.command()
+def calendar(
+    path: str = typer.Argument(".", help="A charter file, or a folder for one calendar of every charter in it.", metavar="PATH"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the calendar to FILE (atomically).", metavar="FILE"),
+    as_of: Optional[str] = AsOf,
+    config: Optional[str] = Config,
+):
+    """Write an iCalendar (.ics) file of gates, due dates, reviews and pulse rounds."""
+    from partnerkit.commands.calendar import run
+
+    raise typer.Exit(run(path, output, as_of_date(as_of), config))
+
+
+@app.command()
 def schema(output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the schema to FILE.", metavar="FILE")):
     """Print the charter's JSON Schema, for editors."""
     from partnerkit.model.schema import schema_text

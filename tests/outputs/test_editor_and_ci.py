@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import shlex
 
 from ruamel.yaml import YAML
 
@@ -57,38 +56,42 @@ def test_shell_completion_script(run_pk):
     assert b"_PARTNERKIT_COMPLETE" in out.stdout
 
 
-def test_workflow_lints_uploads_sarif_and_annotates():
+def test_workflow_uses_the_action_and_uploads_sarif():
+    from tests.action_runner import load_action
+
     flow = YAML(typ="safe", pure=True).load(WORKFLOW.read_text(encoding="utf-8"))
     assert flow["permissions"]["security-events"] == "write"
     steps = flow["jobs"]["lint"]["steps"]
-    runs = [shlex.split(s["run"]) for s in steps if "run" in s and s["run"].startswith("partnerkit ")]
-    sarif = next(r for r in runs if "sarif" in r)
-    output = sarif[sarif.index("--output") + 1]
+    lint = next(s for s in steps if s.get("uses", "").startswith("partnerkit/partnerkit@"))
+    assert lint["uses"] == "partnerkit/partnerkit@v1"
+    assert set(lint["with"]) <= set(load_action()["inputs"])
     upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
-    assert upload["with"]["sarif_file"] == output
+    assert upload["with"]["sarif_file"] == lint["with"]["sarif"]
     assert upload["if"] == "always()"
-    assert steps.index(upload) > steps.index(next(s for s in steps if s.get("run", "").startswith("partnerkit lint --format sarif")))
-    assert any(r[:4] == ["partnerkit", "lint", "--format", "github"] for r in runs)
+    assert steps.index(upload) > steps.index(lint)
+    assert not any("pip install" in s.get("run", "") for s in steps)  # partnerkit comes with the action
 
 
-def test_workflow_commands_run(run_pk, tmp_path):
-    """The workflow's lint steps, run in a repository holding a charter with an error."""
+def test_workflow_commands_run(tmp_path, tmp_path_factory):
+    """The workflow's lint step (the action, with the workflow's inputs), run in a repository holding a charter with an error."""
     import shutil
 
-    shutil.copy(SPEC_EXAMPLE, tmp_path / "acme.charter.yaml")
-    write(tmp_path, "broken/charter.yaml", "- not a charter\n")
+    from tests.action_runner import installed, run_action
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copy(SPEC_EXAMPLE, repo / "acme.charter.yaml")
+    write(repo, "broken/charter.yaml", "- not a charter\n")
     flow = YAML(typ="safe", pure=True).load(WORKFLOW.read_text(encoding="utf-8"))
-    runs = [shlex.split(s["run"]) for s in flow["jobs"]["lint"]["steps"] if s.get("run", "").startswith("partnerkit ")]
-    summary = tmp_path / "summary.md"
-    codes = []
-    for args in runs:
-        out = run_pk(*args[1:], cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
-        codes.append(out.returncode)
-    assert codes == [0, 1]  # the SARIF step never fails; the annotation step fails on the error
-    doc = json.loads((tmp_path / "partnerkit.sarif").read_text(encoding="utf-8"))
+    lint = next(s for s in flow["jobs"]["lint"]["steps"] if s.get("uses", "").startswith("partnerkit/partnerkit@"))
+    inputs = {k: str(v) for k, v in lint["with"].items()}
+    run = run_action(repo, tmp_path / "runner", inputs, {"PARTNERKIT_AS_OF": "2026-11-15"},
+                     installed(tmp_path_factory.mktemp("action")))
+    assert run.status == 1, run.output  # the annotation step fails on the error; the SARIF file is written first
+    doc = json.loads((repo / inputs["sarif"]).read_text(encoding="utf-8"))
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in doc["runs"][0]["results"]}
     assert "broken/charter.yaml" in uris
-    assert "broken/charter.yaml" in summary.read_text(encoding="utf-8")
+    assert "broken/charter.yaml" in run.summary
 
 
 def test_docs_cover_ci_editors_and_completion():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from partnerkit.core.dates import cadence_days
+from partnerkit.core.dates import add_days, cadence_days
 from partnerkit.judge.metrics import EPS
 
 LEVELS = ("executive", "execution")
@@ -176,6 +176,19 @@ def missing_from_latest_round(ch) -> list[tuple[int, str, str | None]]:
             continue
         out.extend((j, partner.id, level) for level in LEVELS if level not in got)
     return out
+
+
+def next_round(ch) -> date | None:
+    """The next pulse round: the latest pulse (or the start, before the first) + the feedback cadence.
+
+    None when the charter sets no feedback cadence.
+    """
+    feedback = ch.governance.feedback if ch.governance else None
+    days = cadence_days(feedback.cadence if feedback else None)
+    if days is None:
+        return None
+    day = add_days(latest_round(ch) or ch.started, days)
+    return None if day == date.max else day
 
 
 def latest_round(ch) -> date | None:
