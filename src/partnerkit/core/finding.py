@@ -54,6 +54,7 @@ class Finding:
     path: tuple = ()
     related: list[Related] = field(default_factory=list)
     subject: str = ""  # the thing concerned, by id (``metrics[M1].readings[*]``): stable when lists change
+    where: str = ""  # the same for a reader (``metric `M1`, reading 4``), counting from 1
     suppressed: str | None = None  # the reason, when suppressed
     suppressed_by: str | None = None  # "lint.ignore" or "comment"
 

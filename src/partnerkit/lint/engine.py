@@ -15,7 +15,7 @@ from partnerkit.core.files import NotRegular, read_limited
 from partnerkit.core.finding import Finding, Hit, Related
 from partnerkit.core.location import Location
 from partnerkit.findings.config import Settings
-from partnerkit.findings.subject import subject
+from partnerkit.core.places import describe, subject
 from partnerkit.load.positions import resolve
 from partnerkit.rules import REGISTRY, Context, all_rules
 
@@ -60,7 +60,7 @@ class Findings:
         self.items.append(Finding(
             code, rule.name, self.settings.severity_of(code, rule.severity), hit.message, hit.hint or rule.hint,
             loc.in_file(self.display), tuple(hit.path), related,
-            subject(self.data, hit.path) if hit.path else ""))
+            subject(self.data, hit.path) if hit.path else "", describe(self.data, hit.path) if hit.path else ""))
 
     def hit(self, hit: Hit, code: str | None = None) -> None:
         self.add(hit.code or code, hit)
