@@ -13,6 +13,7 @@ import os
 import subprocess
 import tempfile
 
+from partnerkit.findings.compare import matched
 from partnerkit.report.text import num
 
 
@@ -132,30 +133,6 @@ def compare(prev, cur, source: str, as_of=None, thresholds: dict | None = None) 
     ]
     out["empty"] = not any(g["items"] for g in out["groups"])
     return out
-
-
-def matched(before: list, after: list) -> tuple[list, list]:
-    """Findings only before (fixed) and only after (new), matched by rule and subject, each at most once."""
-    from collections import Counter
-
-    def key(f):
-        return f.code, f.subject or f.path_str or f.message
-
-    left = Counter(key(f) for f in after)
-    fixed = []
-    for f in before:
-        if left[key(f)] > 0:
-            left[key(f)] -= 1
-        else:
-            fixed.append(f)
-    gone = Counter(key(f) for f in before)
-    new = []
-    for f in after:
-        if gone[key(f)] > 0:
-            gone[key(f)] -= 1
-        else:
-            new.append(f)
-    return fixed, new
 
 
 def _finding(f) -> str:
