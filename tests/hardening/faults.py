@@ -82,9 +82,14 @@ def _break_rendering() -> None:
     def broken(*args, **kw):
         raise RuntimeError("the renderer failed half-way")
 
+    def broken_add(self, result):
+        self.out.write("half a finding")
+        raise RuntimeError("the renderer failed half-way")
+
     partnerkit.commands.init.scaffold = broken
     partnerkit.findings.baseline.baseline_text = broken
     partnerkit.outputs.text_format.render = broken
+    partnerkit.outputs.text_format.TextWriter.add = broken_add
     partnerkit.report.render.charter_md = broken
     partnerkit.report.render.charter_html = broken
 

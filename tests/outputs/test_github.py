@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 import os
 import re
 
+from partnerkit.core.text import visible
 from partnerkit.outputs import github_format
 from tests.conftest import AS_OF, EXAMPLES
 from tests.outputs.helpers import (control_char_charter, duplicate_id_charter, finding, info, json_findings, result,
@@ -48,8 +51,10 @@ def test_one_command_per_finding_matching_the_json_report(run_pk, tmp_path):
         assert cmd["file"] == ref["file"]
         assert (cmd["line"], cmd["col"]) == (str(ref["line"]), str(ref["column"]))
         assert cmd["title"] == f"{ref['code']} {ref['name']}"
-        assert cmd["message"] == f"{ref['message']}\nhint: {ref['hint']}"
-    assert any(c["message"].startswith("unknown key `bad\x07key|x`") for c in commands)
+        assert cmd["message"] == visible(f"{ref['message']}\nhint: {ref['hint']}")
+    # a control character from the charter reaches the log made visible, never raw
+    assert any(c["message"].startswith("unknown key `bad\\x07key|x`") for c in commands)
+    assert not any("\x07" in c["message"] for c in commands)
     assert out.stdout.decode().splitlines()[-1].startswith(f"{len(reference)} findings in 2 files")
 
 
@@ -100,14 +105,16 @@ def test_step_summary_is_appended_with_every_finding(run_pk, tmp_path):
         assert cells[0].strip() == f"{os.path.normpath(ref['file'])}:{ref['line']}"
         assert cells[1].strip() == f"{ref['code']} {ref['name']}"
         assert cells[2].strip() == ref["severity"]
-    assert "unknown key `bad\x07key\\|x`" in first
+    assert "unknown key `bad\\x07key\\|x`" in first and "\x07" not in text
     counts = f"{len(reference)} findings in 2 files"
     assert counts in first
 
 
 def test_step_summary_escapes_pipes_newlines_and_markup():
     f = finding(message="a | b\nnext <script>", hint="line one\r\nline two")
-    text = github_format.step_summary([result(findings=[f])], info())
+    writer = github_format.GithubWriter(io.StringIO(), info())
+    writer.add(result(findings=[f]))
+    text = writer.summary()
     [row] = [line for line in text.splitlines() if line.startswith("| charters/")]
     assert row.count("|") - row.count("\\|") == 5
     assert "a \\| b<br>next &lt;script&gt;<br>hint: line one<br>line two" in row

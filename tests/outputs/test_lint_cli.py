@@ -196,3 +196,44 @@ def test_examples_lint_in_every_format(run_pk):
     for fmt in FORMATS:
         out = run_pk("lint", EXAMPLES, "--format", fmt, "--as-of", DATE)
         assert out.returncode in (0, 1) and out.stdout and b"Traceback" not in out.stderr
+
+
+def test_every_format_is_written_as_files_finish():
+    """A writer puts each file's findings out when it is given them (SARIF and JUnit keep them in a temporary
+    file until the end), so a long run streams and its memory does not grow with the findings."""
+    import io
+
+    from partnerkit import outputs
+    from tests.outputs.helpers import finding, info, result
+
+    for fmt in ("text", "json", "github"):
+        out = io.StringIO()
+        writer = outputs.get(fmt).WRITER(out, info())
+        writer.add(result("first.charter.yaml", [finding(file="first.charter.yaml", message="the first finding")]))
+        assert "the first finding" in out.getvalue(), fmt
+        writer.add(result("second.charter.yaml", []))
+        writer.close()
+    for fmt in ("sarif", "junit"):
+        out = io.StringIO()
+        writer = outputs.get(fmt).WRITER(out, info())
+        writer.add(result("first.charter.yaml", [finding(file="first.charter.yaml", message="the first finding")]))
+        assert "the first finding" not in out.getvalue(), fmt  # spilled, not held in memory
+        writer.close()
+        assert "the first finding" in out.getvalue(), fmt
+
+
+def test_end_positions_in_json_are_just_after_the_thing(run_pk, tmp_path):
+    import json
+
+    from tests.outputs.helpers import duplicate_id_charter, write
+
+    write(tmp_path, "dup.charter.yaml", duplicate_id_charter())
+    out = run_pk("lint", "--format", "json", "dup.charter.yaml", cwd=tmp_path)
+    lines = (tmp_path / "dup.charter.yaml").read_text().splitlines()
+    for f in json.loads(out.stdout)["files"][0]["findings"]:
+        if "end_line" not in f:
+            continue
+        assert (f["end_line"], f["end_column"]) >= (f["line"], f["column"])
+        if f["code"] == "E003":  # a value: the duplicated id itself
+            assert f["end_line"] == f["line"]
+            assert lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] == "nw-carbon-credits"

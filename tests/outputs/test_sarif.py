@@ -107,7 +107,8 @@ def test_result_points_at_the_finding_with_its_related_place(run_pk, tmp_path):
     assert res["message"]["text"] == f"{ref['message']}\nhint: {ref['hint']}"
     loc = res["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"] == {"uri": "charters/dup.charter.yaml", "uriBaseId": "%SRCROOT%"}
-    assert loc["region"] == {"startLine": ref["line"], "startColumn": ref["column"]}
+    assert loc["region"] == {"startLine": ref["line"], "startColumn": ref["column"],
+                             "endLine": ref["end_line"], "endColumn": ref["end_column"]}
     [rel] = res["relatedLocations"]
     assert rel["id"] == 1
     assert rel["message"]["text"] == ref["related"][0]["message"]
@@ -172,3 +173,42 @@ def test_stdin_is_named_by_stdin_filename(run_pk, tmp_path):
     plain = json.loads(run_pk("lint", "-", "--format", "sarif", input=b"- a list\n", cwd=tmp_path).stdout)
     validate(plain)
     assert plain["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "%3Cstdin%3E"
+
+
+def test_results_come_errors_first_then_warnings_then_notes(run_pk, tmp_path):
+    write(tmp_path, "a.charter.yaml", suppressed_charter())  # warnings and notes
+    write(tmp_path, "b.charter.yaml", duplicate_id_charter())  # an error, after the first file's findings
+    results = sarif(run_pk, ".", cwd=tmp_path)["runs"][0]["results"]
+    levels = [r["level"] for r in results]
+    assert levels == sorted(levels, key=["error", "warning", "note"].index) and levels[0] == "error"
+
+
+def test_a_run_holds_at_most_25000_results_and_says_what_it_left_out(run_pk, tmp_path):
+    # 260 charters with about a hundred schema errors each: more than GitHub code scanning accepts in one run.
+    body = "".join(f"unknown{i}: x\n" for i in range(110))
+    for n in range(260):
+        write(tmp_path, f"c{n:03}.charter.yaml", duplicate_id_charter() + body)
+    doc = sarif(run_pk, ".", cwd=tmp_path)
+    validate(doc)
+    run = doc["runs"][0]
+    total = len(json_findings(run_pk, ".", cwd=tmp_path))
+    assert total > 25_000 and len(run["results"]) == 25_000
+    omitted = run["properties"]["omitted"]
+    assert sum(omitted.values()) == total - 25_000
+    [note] = [n for n in run["invocations"][0]["toolExecutionNotifications"] if n["level"] == "warning"]
+    assert "only the first 25,000" in note["message"]["text"] and f"{omitted['error']:,} errors" in note["message"]["text"]
+
+
+def test_the_cap_keeps_errors_before_anything_else():
+    many = [finding(severity="info", message=f"note {i}") for i in range(4)] + [finding(severity="error", message="e")]
+    import partnerkit.outputs.sarif_format as sf
+
+    saved, sf.MAX_RESULTS = sf.MAX_RESULTS, 2
+    try:
+        doc = sarif_format.document([result(findings=many)], info())
+    finally:
+        sf.MAX_RESULTS = saved
+    run = doc["runs"][0]
+    assert [r["level"] for r in run["results"]] == ["error", "note"]
+    assert run["properties"]["omitted"] == {"error": 0, "warning": 0, "note": 3}
+    validate(doc)

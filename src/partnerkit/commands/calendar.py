@@ -18,7 +18,7 @@ def run(path, output, as_of, config) -> int:
     from partnerkit.api import ConfigError, Options, lint
     from partnerkit.calendar import events
     from partnerkit.calendar.ics import to_ical
-    from partnerkit.outputs.common import plural
+    from partnerkit.core.numbers import plural
 
     try:
         results = list(lint([path], Options(as_of=as_of, config=config)))

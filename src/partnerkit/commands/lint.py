@@ -1,9 +1,10 @@
-"""`partnerkit lint`."""
+"""`partnerkit lint`: findings are written as each charter finishes, so output streams and memory stays flat."""
 
 from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 
 from partnerkit.commands.common import fail, write_or_fail
 
@@ -13,7 +14,7 @@ PROGRESS_OVER = 50  # a progress bar on a terminal when a run covers more charte
 def run(paths, as_of, config, fmt, output, fail_on, select, ignore, show_suppressed, baseline, write_baseline,
         stdin_filename) -> int:
     from partnerkit import outputs
-    from partnerkit.api import ConfigError, Options, exit_code
+    from partnerkit.api import ConfigError, Options
     from partnerkit.outputs.common import RunInfo
 
     if fmt not in outputs.FORMATS:
@@ -26,40 +27,88 @@ def run(paths, as_of, config, fmt, output, fail_on, select, ignore, show_suppres
         fail("--stdin-filename names standard input: add `-` to the paths")
     try:
         options = Options(as_of=as_of, config=config, fail_on=fail_on, select=select, ignore=ignore)
-        results = lint_all(paths, options, stdin_filename)
     except ConfigError as exc:
         fail(str(exc))
-    errors = [r.error for r in results if r.error]
-    for message in errors:
-        sys.stderr.write(f"partnerkit: {message}\n")
-    results = [r for r in results if not r.error]
-    if baseline:
-        from partnerkit.findings import baseline as bl
-
-        try:
-            bl.apply(bl.read(baseline), results)
-        except bl.BaselineError as exc:
-            fail(str(exc))
+    known = _read_baseline(baseline) if baseline else None
+    to_stdout = output in (None, "-")
+    color = to_stdout and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    info = RunInfo(as_of=options.as_of, show_suppressed=show_suppressed, color=color)
+    state = _Run(known, bool(write_baseline))
+    try:
+        with _destination(None if to_stdout else output) as out:
+            writer = outputs.get(fmt).WRITER(out, info)
+            for result in lint_all(paths, options, stdin_filename):
+                state.take(result, writer)
+                if to_stdout:
+                    out.flush()
+            writer.close()
+    except ConfigError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
     if write_baseline:
         from partnerkit.findings.baseline import baseline_text
 
-        write_or_fail(write_baseline, baseline_text(results))
-    to_stdout = output in (None, "-")
-    color = to_stdout and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    info = RunInfo(as_of=options.as_of, show_suppressed=show_suppressed, color=color, errors=errors)
-    text = outputs.get(fmt).render(results, info)
-    if to_stdout:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        write_or_fail(output, text)
+        write_or_fail(write_baseline, baseline_text(counts=state.recorded))
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], results, info)
-    return 2 if errors else exit_code(results)
+        append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], writer.summary())
+    return 2 if state.errors else (1 if state.fails else 0)
 
 
-def lint_all(paths, options, stdin_filename) -> list:
-    """Every charter named or found, in order; a progress bar on a terminal for long runs."""
+class _Run:
+    """What a lint run keeps while results stream past: the exit code, unreadable paths, the baseline."""
+
+    def __init__(self, known, record: bool):
+        from collections import Counter
+
+        from partnerkit.findings.baseline import Baseline
+
+        self.baseline = Baseline(known) if known is not None else None
+        self.recorded = Counter() if record else None
+        self.errors = 0
+        self.fails = False
+
+    def take(self, result, writer) -> None:
+        if result.error:
+            sys.stderr.write(f"partnerkit: {result.error}\n")
+            self.errors += 1
+            writer.error(result.error)
+            return
+        if self.baseline is not None:
+            self.baseline.apply(result)
+        if self.recorded is not None:
+            from partnerkit.findings.baseline import key
+
+            self.recorded.update(key(f) for f in result.active)
+        settings = result.settings
+        if settings is not None and not self.fails:
+            self.fails = any(settings.fails(f.severity) for f in result.active)
+        writer.add(result)
+
+
+def _read_baseline(path: str):
+    from partnerkit.findings import baseline as bl
+
+    try:
+        return bl.read(path)
+    except bl.BaselineError as exc:
+        fail(str(exc))
+
+
+@contextmanager
+def _destination(output: str | None):
+    """Standard output, or ``output`` written atomically (the previous file is kept if anything fails)."""
+    if output is None:
+        yield sys.stdout
+        return
+    from partnerkit.core.files import AtomicWriter
+
+    with AtomicWriter(output) as fh:
+        yield fh
+
+
+def lint_all(paths, options, stdin_filename):
+    """Every charter named or found, in order, as each finishes; a progress bar on a terminal for long runs."""
     from partnerkit.api import lint_found
     from partnerkit.lint.discover import expand
 
@@ -71,13 +120,11 @@ def lint_all(paths, options, stdin_filename) -> list:
             groups[-1].extend(expand([path]))
         else:
             groups.append(list(expand([path])))
-    results = []
     with ProgressBar(sum(1 if g == "-" else len(g) for g in groups)) as advance:
         for group in groups:
             for result in [lint_stdin(stdin_filename, options)] if group == "-" else lint_found(group, options, charters=False):
-                results.append(result)
+                yield result
                 advance()
-    return results
 
 
 def lint_stdin(name: str | None, options):
@@ -120,11 +167,9 @@ class ProgressBar:
         return False
 
 
-def append_step_summary(path: str, results, info) -> None:
-    from partnerkit.outputs.github_format import step_summary
-
+def append_step_summary(path: str, text: str) -> None:
     try:
         with open(path, "a", encoding="utf-8") as fh:
-            fh.write(step_summary(results, info))
+            fh.write(text)
     except OSError as exc:
         sys.stderr.write(f"partnerkit: cannot append the step summary to {path}: {exc.strerror or exc}\n")

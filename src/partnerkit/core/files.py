@@ -43,12 +43,7 @@ def write_atomic(path: str, data: str | bytes) -> None:
         data = data.encode("utf-8")
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -58,8 +53,57 @@ def write_atomic(path: str, data: str | bytes) -> None:
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink(tmp)
         raise
+
+
+class AtomicWriter:
+    """A text file written under a temporary name and renamed over ``path`` only when the block ends cleanly.
+
+    ``with AtomicWriter("out.sarif") as fh: fh.write(...)``: an exception, or a failed rename, leaves the
+    previous file (and its mode) exactly as it was and no temporary file behind.
+    """
+
+    def __init__(self, path: str):
+        self.path = os.fspath(path)
+        self.tmp: str | None = None
+        self.fh = None
+
+    def __enter__(self):
+        folder = os.path.dirname(os.path.abspath(self.path))
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(self.path)}.", suffix=".tmp", dir=folder)
+        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        return self.fh
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        try:
+            if kind is None:
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+                self.fh.close()
+                os.chmod(self.tmp, _mode_for(self.path))
+                os.replace(self.tmp, self.path)
+                return False
+            self.fh.close()
+        except BaseException:
+            _unlink(self.tmp)
+            raise
+        _unlink(self.tmp)
+        return False
+
+
+def _mode_for(path: str) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _unlink(path: str | None) -> None:
+    try:
+        if path:
+            os.unlink(path)
+    except OSError:
+        pass

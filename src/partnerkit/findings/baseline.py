@@ -24,8 +24,9 @@ def key(f) -> tuple[str, str, str]:
     return _file_key(f.file), f.code, f.path_str
 
 
-def baseline_text(results) -> str:
-    counts = Counter(key(f) for r in results for f in r.active)
+def baseline_text(results=(), counts: Counter | None = None) -> str:
+    """The baseline file for ``results`` (or for ``counts`` of finding keys gathered as results streamed past)."""
+    counts = counts if counts is not None else Counter(key(f) for r in results for f in r.active)
     entries = [{"file": file, "code": code, "path": path, "count": n} for (file, code, path), n in sorted(counts.items())]
     return json.dumps({"version": VERSION, "tool": "partnerkit", "findings": entries}, indent=2) + "\n"
 
@@ -53,16 +54,26 @@ def read(path: str) -> Counter:
     return counts
 
 
-def apply(counts: Counter, results) -> None:
-    """Drop baselined findings from each result, counting them in ``result.baselined``."""
-    left = Counter(counts)
-    for r in results:
+class Baseline:
+    """Drops baselined findings from each result as it comes, each recorded entry at most as often as recorded."""
+
+    def __init__(self, counts: Counter):
+        self.left = Counter(counts)
+
+    def apply(self, r) -> None:
         kept = []
         for f in r.findings:
             k = key(f)
-            if not f.suppressed and left[k] > 0:
-                left[k] -= 1
+            if not f.suppressed and self.left[k] > 0:
+                self.left[k] -= 1
                 r.baselined += 1
             else:
                 kept.append(f)
         r.findings = kept
+
+
+def apply(counts: Counter, results) -> None:
+    """Drop baselined findings from each result, counting them in ``result.baselined``."""
+    baseline = Baseline(counts)
+    for r in results:
+        baseline.apply(r)

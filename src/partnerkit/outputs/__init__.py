@@ -1,4 +1,5 @@
-"""Outputs: one module per format, each ``render(results, run_info) -> str``."""
+"""Outputs: one module per format, each a streaming :class:`~partnerkit.outputs.common.Writer`
+(``WRITER``) and ``render(results, info) -> str``."""
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 

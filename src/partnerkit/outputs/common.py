@@ -1,9 +1,18 @@
-"""What every output format shares: the run's facts and the summary counts."""
+"""What every output format shares: the run's facts, running counts, and the writer protocol.
+
+Every format is a :class:`Writer`: it is given each file's result as soon as
+that file is linted (``add``) and finishes the document at the end
+(``close``), so output streams and memory does not grow with the number of
+charters. ``render(results, info)`` is the same writer into a string.
+"""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TextIO
+
 
 
 @dataclass
@@ -15,22 +24,68 @@ class RunInfo:
     errors: list[str] = field(default_factory=list)
 
 
-def summary(results) -> dict:
-    counts = {"files": 0, "error": 0, "warning": 0, "info": 0, "suppressed": 0, "baselined": 0}
-    for r in results:
-        counts["files"] += 1
-        counts["baselined"] += r.baselined
-        for f in r.findings:
+class Tally:
+    """Counts by severity, suppressed and baselined, kept as results stream past."""
+
+    __slots__ = ("files", "error", "warning", "info", "suppressed", "baselined")
+
+    def __init__(self):
+        self.files = self.error = self.warning = self.info = self.suppressed = self.baselined = 0
+
+    def add(self, result) -> None:
+        self.files += 1
+        self.baselined += result.baselined
+        for f in result.findings:
             if f.suppressed:
-                counts["suppressed"] += 1
+                self.suppressed += 1
             else:
-                counts[f.severity] += 1
-    return counts
+                setattr(self, f.severity, getattr(self, f.severity) + 1)
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    @property
+    def active(self) -> int:
+        return self.error + self.warning + self.info
+
+
+def summary(results) -> dict:
+    tally = Tally()
+    for r in results:
+        tally.add(r)
+    return tally.as_dict()
 
 
 def shown(result, info: RunInfo):
     return [f for f in result.findings if info.show_suppressed or not f.suppressed]
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+class Writer:
+    """A format's writer: ``add`` each file's result as it finishes, ``error`` each path that could not be
+    read, ``close`` at the end."""
+
+    def __init__(self, out: TextIO, info: RunInfo):
+        self.out, self.info = out, info
+        self.tally = Tally()
+        self.errors: list[str] = []
+
+    def add(self, result) -> None:
+        self.tally.add(result)
+
+    def error(self, message: str) -> None:
+        self.errors.append(message)
+
+    def close(self) -> None:
+        pass
+
+
+def render_with(writer_class, results, info: RunInfo) -> str:
+    """The whole document as a string (for tests, the report commands and small runs)."""
+    out = io.StringIO()
+    writer = writer_class(out, info)
+    for message in info.errors:
+        writer.error(message)
+    for r in results:
+        writer.add(r)
+    writer.close()
+    return out.getvalue()

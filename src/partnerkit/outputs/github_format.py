@@ -1,16 +1,21 @@
 """GitHub Actions workflow commands, and a Markdown step summary.
 
 Each finding is one annotation:
-``::error file=…,line=…,col=…,title=CODE name::message`` (``::warning`` for
-warnings, ``::notice`` for infos), escaped as GitHub's workflow commands
-require. GitHub shows only the first few annotations of a step, so when
-``GITHUB_STEP_SUMMARY`` names a file, a summary of every finding is appended
+``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE name::message``
+(``::warning`` for warnings, ``::notice`` for infos), escaped as GitHub's
+workflow commands require, with unsafe characters (ESC, NUL, bidi
+overrides…) made visible as in the text format, so a charter in a pull
+request cannot inject terminal sequences or workflow commands into CI logs.
+GitHub shows only the first few annotations of a step, so when
+``GITHUB_STEP_SUMMARY`` names a file, a summary of the findings is appended
 to it (see :func:`step_summary`).
 """
 
 from __future__ import annotations
 
-from partnerkit.outputs.common import plural, shown, summary
+from partnerkit.core.numbers import plural
+from partnerkit.core.text import visible
+from partnerkit.outputs.common import Tally, Writer, render_with, shown
 from partnerkit.outputs.sarif_format import relative_path
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -18,7 +23,7 @@ MAX_ROWS = 1000  # GitHub caps a step summary at 1 MiB
 
 
 def escape_data(text) -> str:
-    return str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text) -> str:
@@ -32,50 +37,75 @@ def annotation(f) -> str:
     if f.suppressed:
         command, title = "notice", title + " (suppressed)"
         message += f"\nsuppressed: {f.suppressed}"
-    props = {"file": relative_path(f.file), "line": max(1, f.line), "col": max(1, f.col), "title": title}
+    props = {"file": relative_path(f.file), "line": max(1, f.line), "col": max(1, f.col)}
+    if f.loc.end_line is not None and f.loc.end >= (f.line, f.col):
+        props["endLine"], props["endColumn"] = f.loc.end
+    props["title"] = title
     head = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
     return f"::{command} {head}::{escape_data(message)}"
 
 
-def counts_line(results) -> str:
-    counts = summary(results)
-    total = counts["error"] + counts["warning"] + counts["info"]
-    text = (f"{plural(total, 'finding')} in {plural(counts['files'], 'file')}: {plural(counts['error'], 'error')}, "
-            f"{plural(counts['warning'], 'warning')}, {plural(counts['info'], 'info')}")
-    if counts["suppressed"]:
-        text += f" ({counts['suppressed']} suppressed)"
+def counts_line(tally: Tally) -> str:
+    text = (f"{plural(tally.active, 'finding')} in {plural(tally.files, 'file')}: {plural(tally.error, 'error')}, "
+            f"{plural(tally.warning, 'warning')}, {plural(tally.info, 'info')}")
+    if tally.suppressed:
+        text += f" ({tally.suppressed} suppressed)"
     return text + "."
 
 
+class GithubWriter(Writer):
+    """Annotations as files finish; the counts line at the end; the first rows of the step summary kept."""
+
+    def __init__(self, out, info):
+        super().__init__(out, info)
+        self.rows: list = []  # the findings the step summary lists (at most MAX_ROWS)
+        self.more = 0
+
+    def add(self, result) -> None:
+        super().add(result)
+        findings = shown(result, self.info)
+        if findings:
+            self.out.write("\n".join(annotation(f) for f in findings) + "\n")
+        room = MAX_ROWS - len(self.rows)
+        self.rows.extend(findings[:room])
+        self.more += max(0, len(findings) - room)
+
+    def close(self) -> None:
+        lines = [f"::error::{escape_data(e)}" for e in self.errors]
+        self.out.write("\n".join([*lines, counts_line(self.tally)]) + "\n")
+
+    def summary(self) -> str:
+        return step_summary(self.rows, self.more, self.tally, self.errors, self.info)
+
+
+WRITER = GithubWriter
+
+
 def render(results, info) -> str:
-    lines = [annotation(f) for r in results for f in shown(r, info)]
-    lines.extend(f"::error::{escape_data(e)}" for e in info.errors)
-    lines.append(counts_line(results))
-    return "\n".join(lines) + "\n"
+    return render_with(GithubWriter, results, info)
 
 
 def cell(text) -> str:
-    """Text safe inside a Markdown table cell: no row breaks, no stray HTML."""
-    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text safe inside a Markdown table cell: no row breaks, no stray HTML, unsafe characters visible."""
+    text = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("|", "\\|")
     return "<br>".join(part for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
-def step_summary(results, info) -> str:
-    """The Markdown appended to ``$GITHUB_STEP_SUMMARY``: a counts line and a table of findings."""
-    rows = [f for r in results for f in shown(r, info)]
-    out = ["## partnerkit lint", "", f"**{cell(counts_line(results))}** As of {info.as_of.isoformat()}.", ""]
-    out.extend(f"- could not lint: {cell(e)}" for e in info.errors)
-    if info.errors:
+def step_summary(rows, more: int, tally: Tally, errors: list[str], info) -> str:
+    """The Markdown appended to ``$GITHUB_STEP_SUMMARY``: a counts line and a table of (the first) findings."""
+    out = ["## partnerkit lint", "", f"**{cell(counts_line(tally))}** As of {info.as_of.isoformat()}.", ""]
+    out.extend(f"- could not lint: {cell(e)}" for e in errors)
+    if errors:
         out.append("")
     if rows:
         out += ["| Where | Code | Severity | Message |", "| --- | --- | --- | --- |"]
-        for f in rows[:MAX_ROWS]:
+        for f in rows:
             severity = f.severity + (f" (suppressed: {f.suppressed})" if f.suppressed else "")
             message = cell(f.message)
             if f.hint:
                 message += f"<br>hint: {cell(f.hint)}"
             out.append(f"| {cell(relative_path(f.file))}:{f.line} | {f.code} {cell(f.name)} | {cell(severity)} | {message} |")
-        if len(rows) > MAX_ROWS:
-            out += ["", f"…and {len(rows) - MAX_ROWS} more: run `partnerkit lint` locally for the full list."]
+        if more:
+            out += ["", f"…and {more} more: run `partnerkit lint` locally for the full list."]
     return "\n".join(out) + "\n\n"

@@ -1,4 +1,4 @@
-"""The JSON report: a stable, documented object (see docs/json-format.md).
+"""The JSON report: a stable, documented object (see docs/json-format.md), written as files finish.
 
 ``{"version": 1, "tool": {...}, "as_of": "YYYY-MM-DD", "files": [{"path",
 "findings": [...], "summary": {...}}], "summary": {...}}``
@@ -9,26 +9,23 @@ from __future__ import annotations
 import json
 
 from partnerkit.core.finding import format_path
-from partnerkit.outputs.common import shown, summary
+from partnerkit.outputs.common import Writer, render_with, shown, summary
 
 FORMAT_VERSION = 1
 
 
+def _place(loc) -> dict:
+    out = {"file": loc.file, "line": loc.line, "column": loc.col}
+    if loc.end_line is not None:
+        out["end_line"], out["end_column"] = loc.end
+    return out
+
+
 def finding_dict(f) -> dict:
-    out = {
-        "code": f.code,
-        "name": f.name,
-        "severity": f.severity,
-        "message": f.message,
-        "hint": f.hint,
-        "file": f.file,
-        "line": f.line,
-        "column": f.col,
-        "path": f.path_str,
-        "related": [{"message": r.message, "file": r.loc.file, "line": r.loc.line, "column": r.loc.col,
-                     "path": format_path(r.path)} for r in f.related],
-        "suppressed": bool(f.suppressed),
-    }
+    out = {"code": f.code, "name": f.name, "severity": f.severity, "message": f.message, "hint": f.hint,
+           **_place(f.loc), "path": f.path_str,
+           "related": [{"message": r.message, **_place(r.loc), "path": format_path(r.path)} for r in f.related],
+           "suppressed": bool(f.suppressed)}
     if f.suppressed:
         out["suppression"] = {"reason": f.suppressed, "by": f.suppressed_by}
     return out
@@ -42,17 +39,34 @@ def file_dict(r, info) -> dict:
     return out
 
 
-def document(results, info) -> dict:
-    from partnerkit.core.version import __version__
+def _indented(value, by: str) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + by)
 
-    return {
-        "version": FORMAT_VERSION,
-        "tool": {"name": "partnerkit", "version": __version__},
-        "as_of": info.as_of.isoformat(),
-        "files": [file_dict(r, info) for r in results],
-        "summary": summary(results),
-    }
+
+class JsonWriter(Writer):
+    def __init__(self, out, info):
+        from partnerkit.core.version import __version__
+
+        super().__init__(out, info)
+        self.first = True
+        out.write('{\n  "version": %d,\n  "tool": %s,\n  "as_of": "%s",\n  "files": [' % (
+            FORMAT_VERSION, json.dumps({"name": "partnerkit", "version": __version__}), info.as_of.isoformat()))
+
+    def add(self, result) -> None:
+        super().add(result)
+        self.out.write(("\n    " if self.first else ",\n    ") + _indented(file_dict(result, self.info), "    "))
+        self.first = False
+
+    def close(self) -> None:
+        self.out.write(("]" if self.first else "\n  ]") + ',\n  "summary": ' + _indented(self.tally.as_dict(), "  ") + "\n}\n")
+
+
+WRITER = JsonWriter
+
+
+def document(results, info) -> dict:
+    return json.loads(render(results, info))
 
 
 def render(results, info) -> str:
-    return json.dumps(document(results, info), indent=2, ensure_ascii=False) + "\n"
+    return render_with(JsonWriter, results, info)

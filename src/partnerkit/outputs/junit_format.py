@@ -1,25 +1,34 @@
-"""JUnit XML for CI dashboards.
+"""JUnit XML for CI dashboards, valid against the common JUnit schemas (Jenkins xunit's junit-10.xsd).
 
-``<testsuites>`` holds one ``<testsuite>`` per file. A file with findings
-has one ``<testcase>`` per rule (classname: the file, name: ``CODE name``)
-with one ``<failure>`` per finding; a clean file has one passing test case,
-so dashboards list it too. Files that could not be read are test cases with
-an ``<error>``. Characters XML cannot hold (control characters from charter
-text) are written as visible ``\\xNN`` escapes.
+``<testsuites>`` holds one ``<testsuite>`` per file and one ``<testcase>``
+per finding, named by rule and by the thing concerned (``D005
+confidence-gap: hypothesis `H1`, `confidence```) so a dashboard can follow
+it from run to run; each test case holds at most one ``<failure>`` (the
+strict Ant schema allows no more). A clean file has one passing test case,
+so dashboards list it too; a suppressed finding (with ``--show-suppressed``)
+is a skipped case; files that could not be read are test cases with an
+``<error>``. Characters XML cannot hold are written as visible ``\\xNN``
+escapes.
+
+Suites are written to a temporary file as files finish and copied after the
+``<testsuites>`` element whose totals they make, so memory stays flat.
 """
 
 from __future__ import annotations
 
+import tempfile
+import xml.etree.ElementTree as ET
+
 from partnerkit.core.text import visible as xml_text
-from partnerkit.outputs.common import shown
+from partnerkit.outputs.common import Writer, render_with, shown
 
 CLEAN_CASE = "partnerkit lint"
 
 
 def _failure_text(f) -> str:
     lines = [f"{f.file}:{f.line}:{f.col}: {f.code} {f.severity} {f.message}"]
-    if f.path_str:
-        lines.append(f"path: {f.path_str}")
+    if f.where:
+        lines.append(f"where: {f.where}")
     if f.hint:
         lines.append(f"hint: {f.hint}")
     for r in f.related:
@@ -27,63 +36,71 @@ def _failure_text(f) -> str:
     return "\n".join(lines)
 
 
-def _by_rule(findings) -> dict:
-    groups: dict[str, list] = {}
-    for f in findings:
-        groups.setdefault(f"{f.code} {f.name}", []).append(f)
-    return dict(sorted(groups.items()))
+def case_name(f, taken: dict) -> str:
+    """``CODE name: where``, unique in its suite (a repeat gets ``#2``, ``#3``…)."""
+    base = f"{f.code} {f.name}: {f.where or 'the charter'}"
+    taken[base] = taken.get(base, 0) + 1
+    return base if taken[base] == 1 else f"{base} #{taken[base]}"
 
 
-def _suite(ET, parent, name: str):
-    return ET.SubElement(parent, "testsuite", name=xml_text(name))
+def _suite(name: str, counts: list[int]):
+    return ET.Element("testsuite", name=xml_text(name), tests=str(counts[0]), failures=str(counts[1]),
+                      errors=str(counts[2]), skipped=str(counts[3]), time="0")
 
 
-def _count(suite, tests: int, failures: int, errors: int, skipped: int) -> None:
-    suite.set("tests", str(tests))
-    suite.set("failures", str(failures))
-    suite.set("errors", str(errors))
-    suite.set("skipped", str(skipped))
-    suite.set("time", "0")
+class JunitWriter(Writer):
+    def __init__(self, out, info):
+        super().__init__(out, info)
+        self.spill = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.totals = [0, 0, 0, 0]  # tests, failures, errors, skipped
+
+    def add(self, result) -> None:
+        super().add(result)
+        cases, counts, taken = [], [0, 0, 0, 0], {}
+        findings = shown(result, self.info)
+        if not findings:
+            cases.append(ET.Element("testcase", classname=xml_text(result.path), name=CLEAN_CASE, time="0"))
+        for f in findings:
+            case = ET.Element("testcase", classname=xml_text(result.path), name=xml_text(case_name(f, taken)), time="0")
+            if f.suppressed:
+                ET.SubElement(case, "skipped", message=xml_text(f"suppressed: {f.suppressed}"))
+                ET.SubElement(case, "system-out").text = xml_text(_failure_text(f))
+                counts[3] += 1
+            else:
+                failure = ET.SubElement(case, "failure", message=xml_text(f.message), type=f.severity)
+                failure.text = xml_text(_failure_text(f))
+                counts[1] += 1
+            cases.append(case)
+        counts[0] = len(cases)
+        self._write(result.path, counts, cases)
+
+    def _write(self, name: str, counts: list[int], cases: list) -> None:
+        suite = _suite(name, counts)
+        suite.extend(cases)
+        ET.indent(suite, space="  ", level=1)
+        self.spill.write("  " + ET.tostring(suite, encoding="unicode").rstrip() + "\n")
+        self.totals = [a + b for a, b in zip(self.totals, counts)]
+
+    def close(self) -> None:
+        if self.errors:
+            cases = []
+            for message in self.errors:
+                case = ET.Element("testcase", classname="partnerkit", name=xml_text(message), time="0")
+                ET.SubElement(case, "error", message=xml_text(message), type="unreadable")
+                cases.append(case)
+            self._write("partnerkit", [len(cases), 0, len(cases), 0], cases)
+        tests, failures, errors, _skipped = self.totals
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                       f'<testsuites name="partnerkit" tests="{tests}" failures="{failures}" errors="{errors}" time="0">\n')
+        self.spill.seek(0)
+        for line in self.spill:
+            self.out.write(line)
+        self.spill.close()
+        self.out.write("</testsuites>\n")
+
+
+WRITER = JunitWriter
 
 
 def render(results, info) -> str:
-    import xml.etree.ElementTree as ET
-
-    root = ET.Element("testsuites", name="partnerkit")
-    totals = [0, 0, 0, 0]
-    for r in results:
-        suite = _suite(ET, root, r.path)
-        counts = [0, 0, 0, 0]
-        findings = shown(r, info)
-        if not findings:
-            ET.SubElement(suite, "testcase", classname=xml_text(r.path), name=CLEAN_CASE)
-            counts[0] += 1
-        for name, group in _by_rule(findings).items():
-            case = ET.SubElement(suite, "testcase", classname=xml_text(r.path), name=xml_text(name))
-            counts[0] += 1
-            active = [f for f in group if not f.suppressed]
-            for f in active:
-                failure = ET.SubElement(case, "failure", message=xml_text(f.message), type=f.severity)
-                failure.text = xml_text(_failure_text(f))
-            quiet = [f for f in group if f.suppressed]
-            if active:
-                counts[1] += 1
-            elif quiet:
-                ET.SubElement(case, "skipped", message=xml_text(f"suppressed: {quiet[0].suppressed}"))
-                counts[3] += 1
-            if quiet:
-                out = ET.SubElement(case, "system-out")
-                out.text = xml_text("\n".join(f"{_failure_text(f)}\nsuppressed: {f.suppressed}" for f in quiet))
-        _count(suite, *counts)
-        totals = [a + b for a, b in zip(totals, counts)]
-    if info.errors:
-        suite = _suite(ET, root, "partnerkit")
-        for message in info.errors:
-            case = ET.SubElement(suite, "testcase", classname="partnerkit", name=xml_text(message))
-            ET.SubElement(case, "error", message=xml_text(message), type="unreadable")
-        _count(suite, len(info.errors), 0, len(info.errors), 0)
-        totals[0] += len(info.errors)
-        totals[2] += len(info.errors)
-    _count(root, *totals)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return render_with(JunitWriter, results, info)

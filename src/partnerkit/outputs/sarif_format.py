@@ -2,10 +2,18 @@
 
 One run; the tool's driver lists every rule with its help (why, fix,
 example). Each result points at the finding's file (relative to the current
-folder, under ``%SRCROOT%``), line and column, carries its related places,
-and a partial fingerprint built from file, code and data path so that an
-alert keeps its identity when lines move. Suppressed findings appear only
-with ``--show-suppressed``, marked with their justification.
+folder, under ``%SRCROOT%``) with a region from its start to its end (a key,
+a scalar, a CSV cell), carries its related places, and a partial fingerprint
+built from file, code and data path so that an alert keeps its identity when
+lines move. Suppressed findings appear only with ``--show-suppressed``,
+marked with their justification.
+
+Results are ordered errors first, then warnings, then notes, and a run holds
+at most 25,000 of them (GitHub code scanning refuses more): what was left
+out is counted by level in the run's ``properties`` and stated in a tool
+execution notification. While files are linted, each level's results are
+kept in a temporary file, so memory stays flat however many findings there
+are.
 """
 
 from __future__ import annotations
@@ -13,11 +21,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 from urllib.parse import quote
 
-from partnerkit.outputs.common import shown
+from partnerkit.core.numbers import num, plural
+from partnerkit.outputs.common import Writer, render_with, shown
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+MAX_RESULTS = 25_000  # GitHub code scanning refuses a run with more
 INFORMATION_URI = "https://partnerkit.dev"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "partnerkit/v1"
@@ -57,8 +68,13 @@ def folder_uri(folder: str) -> str:
     return "file://" + quote(path.rstrip("/") + "/")
 
 
-def _region(line: int, col: int) -> dict:
-    return {"startLine": max(1, int(line or 1)), "startColumn": max(1, int(col or 1))}
+def _region(loc) -> dict:
+    region = {"startLine": max(1, int(loc.line or 1)), "startColumn": max(1, int(loc.col or 1))}
+    if loc.end_line is not None:
+        end_line, end_col = loc.end
+        if (end_line, end_col) >= (region["startLine"], region["startColumn"]):
+            region["endLine"], region["endColumn"] = end_line, end_col
+    return region
 
 
 def rule_descriptor(rule) -> dict:
@@ -105,7 +121,7 @@ def result(f, index: dict, cwd: str, seen: dict) -> dict:
     out |= {
         "level": LEVELS.get(f.severity, "warning"),
         "message": {"text": text},
-        "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(f.line, f.col)}}],
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(f.loc)}}],
         "partialFingerprints": {FINGERPRINT: fingerprint(location["uri"], f.code, path, extra)},
         "properties": {"name": f.name, "severity": f.severity, "path": path},
     }
@@ -113,7 +129,7 @@ def result(f, index: dict, cwd: str, seen: dict) -> dict:
         out["relatedLocations"] = [
             {"id": i, "message": {"text": r.message},
              "physicalLocation": {"artifactLocation": artifact_location(r.loc.file or f.file, cwd),
-                                  "region": _region(r.loc.line, r.loc.col)}}
+                                  "region": _region(r.loc)}}
             for i, r in enumerate(f.related, 1)]
     if f.suppressed:
         kind = "inSource" if f.suppressed_by in IN_SOURCE else "external"
@@ -121,28 +137,83 @@ def result(f, index: dict, cwd: str, seen: dict) -> dict:
     return out
 
 
-def document(results, info, cwd: str | None = None) -> dict:
-    from partnerkit.core.version import __version__
-    from partnerkit.rules import all_rules
+class SarifWriter(Writer):
+    def __init__(self, out, info, cwd: str | None = None):
+        from partnerkit.rules import all_rules
 
-    cwd = cwd or os.getcwd()
-    rules = all_rules()
-    index = {r.code: i for i, r in enumerate(rules)}
-    seen: dict = {}
-    invocation = {"executionSuccessful": not info.errors}
-    if info.errors:
-        invocation["toolExecutionNotifications"] = [{"level": "error", "message": {"text": e}} for e in info.errors]
-    run = {
-        "tool": {"driver": {"name": "partnerkit", "version": __version__, "semanticVersion": __version__,
-                            "informationUri": INFORMATION_URI, "rules": [rule_descriptor(r) for r in rules]}},
-        "invocations": [invocation],
-        "originalUriBaseIds": {"%SRCROOT%": {"uri": folder_uri(cwd)}},
-        "columnKind": "unicodeCodePoints",
-        "results": [result(f, index, cwd, seen) for r in results for f in shown(r, info)],
-        "properties": {"asOf": info.as_of.isoformat()},
-    }
-    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+        super().__init__(out, info)
+        self.cwd = cwd or os.getcwd()
+        self.rules = all_rules()
+        self.index = {r.code: i for i, r in enumerate(self.rules)}
+        self.spill = {level: None for level in LEVELS.values()}  # level -> temporary file of results, one per line
+        self.counts = dict.fromkeys(LEVELS.values(), 0)
+
+    def add(self, result_) -> None:
+        super().add(result_)
+        seen: dict = {}
+        for f in shown(result_, self.info):
+            item = result(f, self.index, self.cwd, seen)
+            level = item["level"]
+            if self.spill[level] is None:
+                self.spill[level] = tempfile.TemporaryFile("w+", encoding="utf-8")
+            self.spill[level].write(json.dumps(item, ensure_ascii=False) + "\n")
+            self.counts[level] += 1
+
+    def close(self) -> None:
+        from partnerkit.core.version import __version__
+
+        kept, omitted, room = {}, {}, MAX_RESULTS
+        for level in LEVELS.values():
+            kept[level] = min(self.counts[level], room)
+            omitted[level] = self.counts[level] - kept[level]
+            room -= kept[level]
+        invocation = {"executionSuccessful": not self.errors}
+        notes = [{"level": "error", "message": {"text": e}} for e in self.errors]
+        if any(omitted.values()):
+            left = ", ".join(plural(n, level) for level, n in omitted.items() if n)
+            notes.append({"level": "warning", "message": {"text": (
+                f"{num(sum(self.counts.values()))} results: only the first {num(MAX_RESULTS)} are included (errors "
+                f"first, then warnings, then notes); left out: {left}. Run `partnerkit lint` for all of them.")}})
+        if notes:
+            invocation["toolExecutionNotifications"] = notes
+        run = {
+            "tool": {"driver": {"name": "partnerkit", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": INFORMATION_URI, "rules": [rule_descriptor(r) for r in self.rules]}},
+            "invocations": [invocation],
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": folder_uri(self.cwd)}},
+            "columnKind": "unicodeCodePoints",
+        }
+        properties = {"asOf": self.info.as_of.isoformat(), "omitted": omitted}
+        head = json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0"}, ensure_ascii=False)[:-1]
+        self.out.write(head + ', "runs": [' + json.dumps(run, indent=2, ensure_ascii=False)[:-2] + ',\n  "results": [')
+        first = True
+        for level in LEVELS.values():
+            spill = self.spill[level]
+            if spill is None:
+                continue
+            spill.seek(0)
+            for _ in range(kept[level]):
+                self.out.write(("\n    " if first else ",\n    ") + spill.readline().rstrip("\n"))
+                first = False
+            spill.close()
+        self.out.write(("]" if first else "\n  ]") + ',\n  "properties": ' + json.dumps(properties) + "\n}]}\n")
+
+
+WRITER = SarifWriter
+
+
+def document(results, info, cwd: str | None = None) -> dict:
+    import io
+
+    out = io.StringIO()
+    writer = SarifWriter(out, info, cwd)
+    for message in info.errors:
+        writer.error(message)
+    for r in results:
+        writer.add(r)
+    writer.close()
+    return json.loads(out.getvalue())
 
 
 def render(results, info) -> str:
-    return json.dumps(document(results, info), indent=2, ensure_ascii=False) + "\n"
+    return render_with(SarifWriter, results, info)

@@ -1,14 +1,15 @@
 """``path:line:col: CODE severity message``, the hint under it, and a summary line.
 
 Colour only when asked (a terminal without ``NO_COLOR``). Charter text is
-printed with control characters made visible, so a charter can never move
-the cursor, change colours or hide text on the reader's terminal.
+printed with unsafe characters made visible, so a charter can never move the
+cursor, change colours or hide text on the reader's terminal.
 """
 
 from __future__ import annotations
 
+from partnerkit.core.numbers import plural
 from partnerkit.core.text import visible_line as clean
-from partnerkit.outputs.common import plural, shown, summary
+from partnerkit.outputs.common import Writer, render_with, shown
 
 _COLORS = {"error": "31", "warning": "33", "info": "36", "path": "1", "code": "1", "dim": "2"}
 
@@ -21,14 +22,16 @@ def skipped_line(result) -> str:
             f"are fixed: {shown_codes}")
 
 
-def render(results, info) -> str:
-    def paint(kind, text):
-        return f"\x1b[{_COLORS[kind]}m{text}\x1b[0m" if info.color else text
+class TextWriter(Writer):
+    def paint(self, kind: str, text: str) -> str:
+        return f"\x1b[{_COLORS[kind]}m{text}\x1b[0m" if self.info.color else text
 
-    lines = []
-    for result in results:
-        for f in shown(result, info):
-            head = f"{paint('path', clean(f.file))}:{f.line}:{f.col}: {paint('code', f.code)} {paint(f.severity, f.severity)} {clean(f.message)}"
+    def add(self, result) -> None:
+        super().add(result)
+        paint, lines = self.paint, []
+        for f in shown(result, self.info):
+            head = (f"{paint('path', clean(f.file))}:{f.line}:{f.col}: {paint('code', f.code)} "
+                    f"{paint(f.severity, f.severity)} {clean(f.message)}")
             if f.suppressed:
                 head += paint("dim", f" [suppressed: {clean(f.suppressed)}]")
             lines.append(head)
@@ -38,16 +41,23 @@ def render(results, info) -> str:
                 lines.append(paint("dim", f"  related: {clean(r.loc.file)}:{r.loc.line}:{r.loc.col}: {clean(r.message)}"))
         if result.skipped:
             lines.append(paint("dim", f"{clean(result.path)}: {skipped_line(result)}"))
-    counts = summary(results)
-    total = counts["error"] + counts["warning"] + counts["info"]
-    text = f"{plural(total, 'finding')} in {plural(counts['files'], 'file')}: " \
-           f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, {plural(counts['info'], 'info')}"
-    extras = []
-    if counts["suppressed"]:
-        extras.append(f"{counts['suppressed']} suppressed" + ("" if info.show_suppressed else ", shown with --show-suppressed"))
-    if counts["baselined"]:
-        extras.append(f"{counts['baselined']} in the baseline")
-    if extras:
-        text += f" ({'; '.join(extras)})"
-    lines.append(text + ".")
-    return "\n".join(lines) + "\n"
+        if lines:
+            self.out.write("\n".join(lines) + "\n")
+
+    def close(self) -> None:
+        t = self.tally
+        text = (f"{plural(t.active, 'finding')} in {plural(t.files, 'file')}: {plural(t.error, 'error')}, "
+                f"{plural(t.warning, 'warning')}, {plural(t.info, 'info')}")
+        extras = []
+        if t.suppressed:
+            extras.append(f"{t.suppressed} suppressed" + ("" if self.info.show_suppressed else ", shown with --show-suppressed"))
+        if t.baselined:
+            extras.append(f"{t.baselined} in the baseline")
+        if extras:
+            text += f" ({'; '.join(extras)})"
+        self.out.write(text + ".\n")
+
+
+def render(results, info) -> str:
+    return render_with(TextWriter, results, info)
+WRITER = TextWriter
