@@ -65,11 +65,16 @@ def lint(paths: Iterable[str], options: Options | None = None, *, charters: bool
     yield from lint_found(list(expand(list(paths))), options, charters=charters)
 
 
-def lint_found(items: list[tuple[str, str | None]], options: Options, *, charters: bool = True) -> Iterator[FileResult]:
-    """Lint what :func:`partnerkit.discover.expand` found: ``(path, error)`` pairs, in order."""
+def lint_found(items: list[tuple[str, str | None]], options: Options, *, charters: bool = True,
+               finish=None) -> Iterator[FileResult]:
+    """Lint what :func:`partnerkit.lint.discover.expand` found: ``(path, error)`` pairs, in order.
+
+    ``finish`` is applied to each result where it was linted (see :func:`partnerkit.lint.parallel.lint_files`).
+    """
     from partnerkit.lint.parallel import lint_files
 
-    linted = lint_files([path for path, error in items if not error], options, charters=charters, workers=options.jobs)
+    linted = lint_files([path for path, error in items if not error], options, charters=charters, workers=options.jobs,
+                        finish=finish)
     for path, error in items:
         yield FileResult(path, error=error) if error else next(linted)
     next(linted, None)  # the end: lets the worker processes, if any, finish cleanly

@@ -15,7 +15,7 @@ def run(paths, as_of, config, fmt, output, fail_on, select, ignore, show_suppres
         stdin_filename) -> int:
     from partnerkit import outputs
     from partnerkit.api import ConfigError, Options
-    from partnerkit.outputs.common import RunInfo
+    from partnerkit.outputs.common import Prerender, RunInfo
 
     if fmt not in outputs.FORMATS:
         fail(f"unknown format `{fmt}`: use one of {', '.join(outputs.FORMATS)}")
@@ -34,10 +34,12 @@ def run(paths, as_of, config, fmt, output, fail_on, select, ignore, show_suppres
     color = to_stdout and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     info = RunInfo(as_of=options.as_of, show_suppressed=show_suppressed, color=color)
     state = _Run(known, bool(write_baseline))
+    # Each file's part of the output is rendered where the file is linted, unless a baseline needs its findings.
+    finish = None if baseline or write_baseline else Prerender(fmt, info)
     try:
         with _destination(None if to_stdout else output) as out:
             writer = outputs.get(fmt).WRITER(out, info)
-            for result in lint_all(paths, options, stdin_filename):
+            for result in lint_all(paths, options, stdin_filename, finish):
                 state.take(result, writer)
                 if to_stdout:
                     out.flush()
@@ -80,10 +82,9 @@ class _Run:
             from partnerkit.findings.baseline import key
 
             self.recorded.update(key(f) for f in result.active)
-        settings = result.settings
-        if settings is not None and not self.fails:
-            self.fails = any(settings.fails(f.severity) for f in result.active)
-        writer.add(result)
+        piece = writer.add(result)
+        if piece.worst is not None and result.settings is not None and result.settings.fails(piece.worst):
+            self.fails = True
 
 
 def _read_baseline(path: str):
@@ -107,8 +108,10 @@ def _destination(output: str | None):
         yield fh
 
 
-def lint_all(paths, options, stdin_filename):
-    """Every charter named or found, in order, as each finishes; a progress bar on a terminal for long runs."""
+def lint_all(paths, options, stdin_filename, finish=None):
+    """Every charter named or found, in order, as each finishes; a progress bar on a terminal for long runs.
+
+    ``finish`` is applied to each result where it was linted (see :func:`partnerkit.api.lint_found`)."""
     from partnerkit.api import lint_found
     from partnerkit.lint.discover import expand
 
@@ -122,7 +125,11 @@ def lint_all(paths, options, stdin_filename):
             groups.append(list(expand([path])))
     with ProgressBar(sum(1 if g == "-" else len(g) for g in groups)) as advance:
         for group in groups:
-            for result in [lint_stdin(stdin_filename, options)] if group == "-" else lint_found(group, options, charters=False):
+            if group == "-":
+                results = [lint_stdin(stdin_filename, options)]
+            else:
+                results = lint_found(group, options, charters=False, finish=finish)
+            for result in results:
                 yield result
                 advance()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class Location:
 
     def in_file(self, file: str) -> Location:
         """This place, named as being in ``file`` unless it already names its own file."""
-        return self if self.file is not None else replace(self, file=file)
+        return self if self.file is not None else Location(file, self.line, self.col, self.end_line, self.end_col)
 
     @property
     def end(self) -> tuple[int, int]:

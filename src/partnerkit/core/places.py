@@ -20,24 +20,40 @@ _NATURAL = {"pulse": ("partner", "level"), "comms": ("audience",)}
 
 
 def subject(data, path: tuple) -> str:
-    out: list[str] = []
+    return names(data, path)[0]
+
+
+def names(data, path: tuple) -> tuple[str, str]:
+    """``(subject, describe)`` of a path in one walk: what the lint engine stores on every finding."""
+    subj: list[str] = []
+    words: list[str] = []
+    keys: list[str] = []
     node = data
     parent_key = None
     for part in path:
         if isinstance(part, int):
             item = node[part] if isinstance(node, list) and -len(node) <= part < len(node) else None
-            out.append(f"[{_name(item, parent_key)}]")
+            subj.append(f"[{_name(item, parent_key)}]")
+            if keys and keys[-1] == parent_key:
+                keys.pop()
+            if keys:
+                words.append("`" + ".".join(keys) + "`")
+                keys.clear()
+            words.append(_item_words(parent_key, part, item))
         else:
-            out.append(("." if out else "") + str(part))
+            subj.append(("." if subj else "") + str(part))
+            keys.append(str(part))
             parent_key = part
-        if isinstance(node, (dict, list)):
+        if node.__class__ is dict or node.__class__ is list:
             try:
                 node = node[part]
             except (KeyError, IndexError, TypeError):
                 node = None
         else:
             node = None
-    return "".join(out)
+    if keys:
+        words.append("`" + ".".join(keys) + "`")
+    return "".join(subj), ", ".join(words) or "the charter"
 
 
 def _name(item, list_key) -> str:
@@ -64,32 +80,7 @@ SINGULAR = {
 
 def describe(data, path: tuple) -> str:
     """``("metrics", 0, "readings", 1, "value")`` -> ``metric `M1`, reading 2, `value```."""
-    parts: list[str] = []
-    keys: list[str] = []
-    node = data
-    parent_key = None
-
-    def flush():
-        if keys:
-            parts.append("`" + ".".join(keys) + "`")
-            keys.clear()
-
-    for part in path:
-        if isinstance(part, int):
-            item = node[part] if isinstance(node, list) and -len(node) <= part < len(node) else None
-            if keys and keys[-1] == parent_key:
-                keys.pop()
-            flush()
-            parts.append(_item_words(parent_key, part, item))
-        else:
-            keys.append(str(part))
-            parent_key = part
-        try:
-            node = node[part] if isinstance(node, (dict, list)) else None
-        except (KeyError, IndexError, TypeError):
-            node = None
-    flush()
-    return ", ".join(parts) or "the charter"
+    return names(data, path)[1]
 
 
 def _item_words(list_key, index: int, item) -> str:

@@ -15,7 +15,7 @@ from partnerkit.core.files import NotRegular, read_limited
 from partnerkit.core.finding import Finding, Hit, Related
 from partnerkit.core.location import Location
 from partnerkit.findings.config import Settings
-from partnerkit.core.places import describe, subject
+from partnerkit.core.places import names
 from partnerkit.load.positions import resolve
 from partnerkit.rules import REGISTRY, Context, all_rules
 
@@ -30,6 +30,7 @@ class FileResult:
     settings: Settings | None = None
     set_aside: tuple[str, ...] = ()  # top-level sections left out for their schema errors
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (code, reason) of rules that could not run
+    rendered: object = None  # what a caller's finishing step made of it where it was linted (an output's part)
 
     @property
     def active(self) -> list[Finding]:
@@ -57,10 +58,10 @@ class Findings:
         loc = hit.loc if hit.loc is not None else resolve(self.pos, hit.path, hit.at_value)
         related = [r if r.loc is not None else Related(r.message, r.path, resolve(self.pos, r.path).in_file(self.display))
                    for r in hit.related]
+        subject, where = names(self.data, hit.path) if hit.path else ("", "")
         self.items.append(Finding(
             code, rule.name, self.settings.severity_of(code, rule.severity), hit.message, hit.hint or rule.hint,
-            loc.in_file(self.display), tuple(hit.path), related,
-            subject(self.data, hit.path) if hit.path else "", describe(self.data, hit.path) if hit.path else ""))
+            loc.in_file(self.display), tuple(hit.path), related, subject, where))
 
     def hit(self, hit: Hit, code: str | None = None) -> None:
         self.add(hit.code or code, hit)

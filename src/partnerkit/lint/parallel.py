@@ -31,14 +31,18 @@ def workers_available() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def lint_files(paths: Sequence[str], options, *, charters: bool = True, workers: int | None = None) -> Iterator:
-    """An iterator of one :class:`~partnerkit.engine.FileResult` per file in ``paths``, in order.
+def lint_files(paths: Sequence[str], options, *, charters: bool = True, workers: int | None = None,
+               finish=None) -> Iterator:
+    """An iterator of one :class:`~partnerkit.lint.engine.FileResult` per file in ``paths``, in order.
 
     ``options`` is an :class:`partnerkit.api.Options`. ``workers``: ``None``
     picks one process per CPU when there are more than ``IN_PROCESS_MAX``
     files; ``1`` keeps everything in this process. The pool, when there is
     one, starts before this function returns (call it before starting
     threads), and stops when the iterator is exhausted or closed.
+    ``finish``: a picklable callable applied to each result where it was
+    linted (in the worker): an output format renders the file's part there,
+    in parallel, and only text comes back.
     """
     # Configuration is resolved here, once per folder, so that a bad file is reported before any work starts.
     jobs = [(path, options.settings_for(path)) for path in paths]
@@ -47,8 +51,8 @@ def lint_files(paths: Sequence[str], options, *, charters: bool = True, workers:
         workers = workers_available() if len(jobs) > small else 1
     workers = min(workers, len(jobs))
     if workers <= 1:
-        return _in_process(jobs, options.as_of, options.fast, charters)
-    return _pooled(jobs, options.as_of, options.fast, charters, workers)
+        return _in_process(jobs, options.as_of, options.fast, charters, finish)
+    return _pooled(jobs, options.as_of, options.fast, charters, workers, finish)
 
 
 def chunk_size(count: int, workers: int) -> int:
@@ -56,17 +60,19 @@ def chunk_size(count: int, workers: int) -> int:
     return max(1, min(8, count // (workers * 4)))
 
 
-def _in_process(jobs, as_of: date, fast: bool, charters: bool) -> Iterator:
+def _in_process(jobs, as_of: date, fast: bool, charters: bool, finish=None) -> Iterator:
     from partnerkit.lint.engine import lint_file
 
     for path, settings in jobs:
         result = lint_file(path, settings, as_of, fast=fast)
         if not charters:
             result.charter = None
+        if finish is not None:
+            finish(result)
         yield result
 
 
-def _pooled(jobs, as_of: date, fast: bool, charters: bool, workers: int) -> Iterator:
+def _pooled(jobs, as_of: date, fast: bool, charters: bool, workers: int, finish=None) -> Iterator:
     import importlib
     import multiprocessing
 
@@ -79,7 +85,7 @@ def _pooled(jobs, as_of: date, fast: bool, charters: bool, workers: int) -> Iter
     all_rules()
     load_yaml("{}", fast)
     context = multiprocessing.get_context("fork" if _forking() else None)
-    pool = context.Pool(workers, initializer=_start_worker, initargs=(as_of, fast, charters))
+    pool = context.Pool(workers, initializer=_start_worker, initargs=(as_of, fast, charters, finish))
     return _drain(pool, jobs, pool.imap(_lint_one, jobs, chunk_size(len(jobs), workers)))
 
 
@@ -104,7 +110,7 @@ def _forking() -> bool:
 _worker: dict = {}
 
 
-def _start_worker(as_of: date, fast: bool, charters: bool) -> None:
+def _start_worker(as_of: date, fast: bool, charters: bool, finish=None) -> None:
     import gc
     import signal
 
@@ -113,7 +119,7 @@ def _start_worker(as_of: date, fast: bool, charters: bool) -> None:
     # A charter is thousands of small dicts, lists and positions, freed by reference counting when it is done;
     # a collection every 700 allocations would only walk them again and again (about 7% of a worker's time).
     gc.set_threshold(10_000, 10, 10)
-    _worker.update(as_of=as_of, fast=fast, charters=charters)
+    _worker.update(as_of=as_of, fast=fast, charters=charters, finish=finish)
 
 
 def _lint_one(job):
@@ -121,7 +127,9 @@ def _lint_one(job):
 
     path, settings = job
     result = lint_file(path, settings, _worker["as_of"], fast=_worker["fast"])
-    result.settings = None  # the caller has it; no need to send it back
     if not _worker["charters"]:
         result.charter = None
+    if _worker["finish"] is not None:
+        _worker["finish"](result)
+    result.settings = None  # the caller has it; no need to send it back
     return result

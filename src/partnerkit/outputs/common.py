@@ -1,9 +1,13 @@
 """What every output format shares: the run's facts, running counts, and the writer protocol.
 
-Every format is a :class:`Writer`: it is given each file's result as soon as
-that file is linted (``add``) and finishes the document at the end
-(``close``), so output streams and memory does not grow with the number of
-charters. ``render(results, info)`` is the same writer into a string.
+Every format is a :class:`Writer` in two halves. ``body(result, info)`` turns
+one file's result into that file's part of the document — a pure function,
+so it can run in the worker process that linted the file (see
+:class:`Prerender`), in parallel, sending back text instead of findings.
+``add`` takes each file's part as soon as the file is linted and writes it
+out; ``close`` finishes the document. Output streams and memory does not
+grow with the number of charters. ``render(results, info)`` is the same
+writer into a string.
 """
 
 from __future__ import annotations
@@ -41,6 +45,10 @@ class Tally:
             else:
                 setattr(self, f.severity, getattr(self, f.severity) + 1)
 
+    def merge(self, counts: dict) -> None:
+        for k in self.__slots__:
+            setattr(self, k, getattr(self, k) + counts[k])
+
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__slots__}
 
@@ -60,17 +68,66 @@ def shown(result, info: RunInfo):
     return [f for f in result.findings if info.show_suppressed or not f.suppressed]
 
 
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+class Piece:
+    """One file's part of the document, made where the file was linted: the format's ``body``, the file's
+    counts, and the most severe active finding's severity (for the exit code)."""
+
+    __slots__ = ("body", "counts", "worst")
+
+    def __init__(self, body, counts: dict, worst: str | None):
+        self.body, self.counts, self.worst = body, counts, worst
+
+    @classmethod
+    def of(cls, writer_class, result, info: RunInfo) -> Piece:
+        tally = Tally()
+        tally.add(result)
+        worst = next((s for s in SEVERITY_ORDER if getattr(tally, s)), None)
+        return cls(writer_class.body(result, info), tally.as_dict(), worst)
+
+
+class Prerender:
+    """The finishing step a lint run applies to each result where it was linted: it renders the file's
+    :class:`Piece` and drops the findings, which then never cross between processes."""
+
+    def __init__(self, fmt: str, info: RunInfo):
+        self.fmt, self.info = fmt, info
+
+    def __call__(self, result) -> None:
+        if result.error is None:
+            from partnerkit.outputs import get
+
+            result.rendered = Piece.of(get(self.fmt).WRITER, result, self.info)
+            result.findings = []
+
+
 class Writer:
     """A format's writer: ``add`` each file's result as it finishes, ``error`` each path that could not be
-    read, ``close`` at the end."""
+    read, ``close`` at the end. Formats define ``body`` (a file's part, pure) and ``put`` (write it)."""
 
     def __init__(self, out: TextIO, info: RunInfo):
         self.out, self.info = out, info
         self.tally = Tally()
         self.errors: list[str] = []
 
-    def add(self, result) -> None:
-        self.tally.add(result)
+    @staticmethod
+    def body(result, info: RunInfo):
+        raise NotImplementedError
+
+    def piece(self, result) -> Piece:
+        """The file's part: rendered where it was linted, or now."""
+        return result.rendered if getattr(result, "rendered", None) is not None else Piece.of(type(self), result, self.info)
+
+    def add(self, result) -> Piece:
+        piece = self.piece(result)
+        self.tally.merge(piece.counts)
+        self.put(piece.body)
+        return piece
+
+    def put(self, body) -> None:
+        raise NotImplementedError
 
     def error(self, message: str) -> None:
         self.errors.append(message)

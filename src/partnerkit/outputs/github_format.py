@@ -58,17 +58,20 @@ class GithubWriter(Writer):
 
     def __init__(self, out, info):
         super().__init__(out, info)
-        self.rows: list = []  # the findings the step summary lists (at most MAX_ROWS)
+        self.rows: list[str] = []  # the step summary's table rows (at most MAX_ROWS)
         self.more = 0
 
-    def add(self, result) -> None:
-        super().add(result)
-        findings = shown(result, self.info)
-        if findings:
-            self.out.write("\n".join(annotation(f) for f in findings) + "\n")
+    @staticmethod
+    def body(result, info) -> tuple[str, list[str]]:
+        findings = shown(result, info)
+        return "".join(annotation(f) + "\n" for f in findings), [summary_row(f) for f in findings[:MAX_ROWS]]
+
+    def put(self, body) -> None:
+        annotations, rows = body
+        self.out.write(annotations)
         room = MAX_ROWS - len(self.rows)
-        self.rows.extend(findings[:room])
-        self.more += max(0, len(findings) - room)
+        self.rows.extend(rows[:room])
+        self.more += max(0, len(rows) - room)
 
     def close(self) -> None:
         lines = [f"::error::{escape_data(e)}" for e in self.errors]
@@ -92,20 +95,23 @@ def cell(text) -> str:
     return "<br>".join(part for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
-def step_summary(rows, more: int, tally: Tally, errors: list[str], info) -> str:
+def summary_row(f) -> str:
+    """One finding as a row of the step summary's table."""
+    severity = f.severity + (f" (suppressed: {f.suppressed})" if f.suppressed else "")
+    message = cell(f.message)
+    if f.hint:
+        message += f"<br>hint: {cell(f.hint)}"
+    return f"| {cell(relative_path(f.file))}:{f.line} | {f.code} {cell(f.name)} | {cell(severity)} | {message} |"
+
+
+def step_summary(rows: list[str], more: int, tally: Tally, errors: list[str], info) -> str:
     """The Markdown appended to ``$GITHUB_STEP_SUMMARY``: a counts line and a table of (the first) findings."""
     out = ["## partnerkit lint", "", f"**{cell(counts_line(tally))}** As of {info.as_of.isoformat()}.", ""]
     out.extend(f"- could not lint: {cell(e)}" for e in errors)
     if errors:
         out.append("")
     if rows:
-        out += ["| Where | Code | Severity | Message |", "| --- | --- | --- | --- |"]
-        for f in rows:
-            severity = f.severity + (f" (suppressed: {f.suppressed})" if f.suppressed else "")
-            message = cell(f.message)
-            if f.hint:
-                message += f"<br>hint: {cell(f.hint)}"
-            out.append(f"| {cell(relative_path(f.file))}:{f.line} | {f.code} {cell(f.name)} | {cell(severity)} | {message} |")
+        out += ["| Where | Code | Severity | Message |", "| --- | --- | --- | --- |", *rows]
         if more:
             out += ["", f"…and {more} more: run `partnerkit lint` locally for the full list."]
     return "\n".join(out) + "\n\n"

@@ -32,15 +32,25 @@ def finding_dict(f) -> dict:
 
 
 def file_dict(r, info) -> dict:
-    out = {"path": r.path, "findings": [finding_dict(f) for f in shown(r, info)], "summary": summary([r])}
+    out = {"path": r.path, "summary": summary([r]), "findings": [finding_dict(f) for f in shown(r, info)]}
     if r.set_aside:
         out["set_aside"] = list(r.set_aside)
         out["skipped"] = [{"code": code, "reason": reason} for code, reason in r.skipped]
     return out
 
 
-def _indented(value, by: str) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + by)
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)  # no indent: the C encoder, several times faster
+
+
+def file_text(r, info) -> str:
+    """One file's object: its fields on one line, then one finding per line (readable, and fast to write)."""
+    head = {k: v for k, v in file_dict(r, info).items() if k != "findings"}
+    findings = shown(r, info)
+    if not findings:
+        return _dumps({**head, "findings": []})
+    body = ",\n      ".join(_dumps(finding_dict(f)) for f in findings)
+    return _dumps(head)[:-1] + ', "findings": [\n      ' + body + "\n    ]}"
 
 
 class JsonWriter(Writer):
@@ -52,13 +62,14 @@ class JsonWriter(Writer):
         out.write('{\n  "version": %d,\n  "tool": %s,\n  "as_of": "%s",\n  "files": [' % (
             FORMAT_VERSION, json.dumps({"name": "partnerkit", "version": __version__}), info.as_of.isoformat()))
 
-    def add(self, result) -> None:
-        super().add(result)
-        self.out.write(("\n    " if self.first else ",\n    ") + _indented(file_dict(result, self.info), "    "))
+    body = staticmethod(file_text)
+
+    def put(self, body: str) -> None:
+        self.out.write(("\n    " if self.first else ",\n    ") + body)
         self.first = False
 
     def close(self) -> None:
-        self.out.write(("]" if self.first else "\n  ]") + ',\n  "summary": ' + _indented(self.tally.as_dict(), "  ") + "\n}\n")
+        self.out.write(("]" if self.first else "\n  ]") + ',\n  "summary": ' + _dumps(self.tally.as_dict()) + "\n}\n")
 
 
 WRITER = JsonWriter

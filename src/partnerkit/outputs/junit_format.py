@@ -48,16 +48,24 @@ def _suite(name: str, counts: list[int]):
                       errors=str(counts[2]), skipped=str(counts[3]), time="0")
 
 
+def _suite_text(name: str, counts: list[int], cases: list) -> str:
+    suite = _suite(name, counts)
+    suite.extend(cases)
+    ET.indent(suite, space="  ", level=1)
+    return "  " + ET.tostring(suite, encoding="unicode").rstrip() + "\n"
+
+
 class JunitWriter(Writer):
     def __init__(self, out, info):
         super().__init__(out, info)
         self.spill = tempfile.TemporaryFile("w+", encoding="utf-8")
         self.totals = [0, 0, 0, 0]  # tests, failures, errors, skipped
 
-    def add(self, result) -> None:
-        super().add(result)
+    @staticmethod
+    def body(result, info) -> tuple[str, list[int]]:
+        """The file's ``<testsuite>`` as text, and its counts (tests, failures, errors, skipped)."""
         cases, counts, taken = [], [0, 0, 0, 0], {}
-        findings = shown(result, self.info)
+        findings = shown(result, info)
         if not findings:
             cases.append(ET.Element("testcase", classname=xml_text(result.path), name=CLEAN_CASE, time="0"))
         for f in findings:
@@ -72,13 +80,11 @@ class JunitWriter(Writer):
                 counts[1] += 1
             cases.append(case)
         counts[0] = len(cases)
-        self._write(result.path, counts, cases)
+        return _suite_text(result.path, counts, cases), counts
 
-    def _write(self, name: str, counts: list[int], cases: list) -> None:
-        suite = _suite(name, counts)
-        suite.extend(cases)
-        ET.indent(suite, space="  ", level=1)
-        self.spill.write("  " + ET.tostring(suite, encoding="unicode").rstrip() + "\n")
+    def put(self, body) -> None:
+        text, counts = body
+        self.spill.write(text)
         self.totals = [a + b for a, b in zip(self.totals, counts)]
 
     def close(self) -> None:
@@ -88,7 +94,8 @@ class JunitWriter(Writer):
                 case = ET.Element("testcase", classname="partnerkit", name=xml_text(message), time="0")
                 ET.SubElement(case, "error", message=xml_text(message), type="unreadable")
                 cases.append(case)
-            self._write("partnerkit", [len(cases), 0, len(cases), 0], cases)
+            counts = [len(cases), 0, len(cases), 0]
+            self.put((_suite_text("partnerkit", counts, cases), counts))
         tests, failures, errors, _skipped = self.totals
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                        f'<testsuites name="partnerkit" tests="{tests}" failures="{failures}" errors="{errors}" time="0">\n')

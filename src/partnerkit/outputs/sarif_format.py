@@ -137,6 +137,12 @@ def result(f, index: dict, cwd: str, seen: dict) -> dict:
     return out
 
 
+def _rule_index() -> dict[str, int]:
+    from partnerkit.rules import all_rules
+
+    return {r.code: i for i, r in enumerate(all_rules())}
+
+
 class SarifWriter(Writer):
     def __init__(self, out, info, cwd: str | None = None):
         from partnerkit.rules import all_rules
@@ -144,20 +150,26 @@ class SarifWriter(Writer):
         super().__init__(out, info)
         self.cwd = cwd or os.getcwd()
         self.rules = all_rules()
-        self.index = {r.code: i for i, r in enumerate(self.rules)}
         self.spill = {level: None for level in LEVELS.values()}  # level -> temporary file of results, one per line
         self.counts = dict.fromkeys(LEVELS.values(), 0)
 
-    def add(self, result_) -> None:
-        super().add(result_)
+    @staticmethod
+    def body(result_, info) -> dict[str, list[str]]:
+        """The file's results as JSON lines, by level."""
         seen: dict = {}
-        for f in shown(result_, self.info):
-            item = result(f, self.index, self.cwd, seen)
-            level = item["level"]
+        index, cwd = _rule_index(), os.getcwd()
+        lines: dict[str, list[str]] = {}
+        for f in shown(result_, info):
+            item = result(f, index, cwd, seen)
+            lines.setdefault(item["level"], []).append(json.dumps(item, ensure_ascii=False))
+        return lines
+
+    def put(self, body: dict[str, list[str]]) -> None:
+        for level, lines in body.items():
             if self.spill[level] is None:
                 self.spill[level] = tempfile.TemporaryFile("w+", encoding="utf-8")
-            self.spill[level].write(json.dumps(item, ensure_ascii=False) + "\n")
-            self.counts[level] += 1
+            self.spill[level].write("".join(line + "\n" for line in lines))
+            self.counts[level] += len(lines)
 
     def close(self) -> None:
         from partnerkit.core.version import __version__

@@ -23,13 +23,13 @@ def skipped_line(result) -> str:
 
 
 class TextWriter(Writer):
-    def paint(self, kind: str, text: str) -> str:
-        return f"\x1b[{_COLORS[kind]}m{text}\x1b[0m" if self.info.color else text
+    @staticmethod
+    def body(result, info) -> str:
+        def paint(kind: str, text: str) -> str:
+            return f"\x1b[{_COLORS[kind]}m{text}\x1b[0m" if info.color else text
 
-    def add(self, result) -> None:
-        super().add(result)
-        paint, lines = self.paint, []
-        for f in shown(result, self.info):
+        lines = []
+        for f in shown(result, info):
             head = (f"{paint('path', clean(f.file))}:{f.line}:{f.col}: {paint('code', f.code)} "
                     f"{paint(f.severity, f.severity)} {clean(f.message)}")
             if f.suppressed:
@@ -41,8 +41,10 @@ class TextWriter(Writer):
                 lines.append(paint("dim", f"  related: {clean(r.loc.file)}:{r.loc.line}:{r.loc.col}: {clean(r.message)}"))
         if result.skipped:
             lines.append(paint("dim", f"{clean(result.path)}: {skipped_line(result)}"))
-        if lines:
-            self.out.write("\n".join(lines) + "\n")
+        return "".join(line + "\n" for line in lines)
+
+    def put(self, body: str) -> None:
+        self.out.write(body)
 
     def close(self) -> None:
         t = self.tally
