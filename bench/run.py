@@ -345,7 +345,7 @@ def run_all(args, pk: str, peers: dict, workdir: Path) -> int:
     c, runs = first
     peer_rows(report, c, runs["json"], peers, schema)
     if args.scale:
-        scale_rows(report, args, c, runs, pk, workdir)
+        scale_rows(report, args, c, pk, workdir)
     cold_rows(report, args.repeat, pk, peers, schema, workdir)
     machine += [f"corpus: {c.describe()}, seed {args.seed}, as of {AS_OF}" for c, _ in plan]
     machine.append(f"the floor's C parser: {runs['floor'].last.stdout.decode().rsplit('C parser ', 1)[-1].strip()}")
@@ -420,24 +420,27 @@ def peer_rows(report: Report, c: Corpus, mine: Series, peers: dict, schema: Path
         print(f"{name}: {fmt_s(theirs.wall)} wall, {theirs.peak_mb:.0f} MB, exit {theirs.code}", file=sys.stderr)
 
 
-def scale_rows(report: Report, args, base: Corpus, runs: dict[str, Series], pk: str, workdir: Path) -> None:
-    """10× the charters in JSON, alternated with the floor on them, against the same run's 1×."""
+def scale_rows(report: Report, args, base: Corpus, pk: str, workdir: Path) -> None:
+    """10× the charters in JSON against 1×, and the floor on both, all four alternated in the same rounds."""
     big = Corpus(workdir, base.n * SCALE, args.seed, base.heavy)
     print(f"corpus: {big.describe()} in {big.folder}", file=sys.stderr)
-    large = alternate({"floor": floor_cmd(big.folder), "json": lint_cmd(pk, "json", big.folder)}, args.rounds, 4096)
+    runs = alternate({"small": lint_cmd(pk, "json", base.folder), "large": lint_cmd(pk, "json", big.folder),
+                      "small floor": floor_cmd(base.folder), "large floor": floor_cmd(big.folder)}, args.rounds, 4096)
     shutil.rmtree(big.folder, ignore_errors=True)
-    mine, small = large["json"], runs["json"]
+    mine, small = runs["large"], runs["small"]
     time_ratio, memory_ratio = mine.wall / small.wall, mine.peak_mb / small.peak_mb
-    floor_ratio = large["floor"].wall / runs["floor"].wall
+    floor_ratio = runs["large floor"].wall / runs["small floor"].wall
     times = f" (median of {args.rounds})" if args.rounds > 1 else ""
-    report.row(f"`partnerkit lint --format json`, {big.label}{times}", mine,
+    report.row(f"scale: `partnerkit lint --format json`, {base.label}{times}", small)
+    report.row(f"scale: `partnerkit lint --format json`, {big.label}{times}", mine,
                f"{time_ratio:.2f}× the time of {base.n:,}, {memory_ratio:.2f}× the memory")
-    report.row(f"floor: C parser events, {big.label}{times}", large["floor"], f"{floor_ratio:.2f}× its time on {base.n:,}")
+    report.row(f"scale: floor, {big.label}{times}", runs["large floor"], f"{floor_ratio:.2f}× its time on {base.n:,}")
     report.check("scale-time", time_ratio, f"{time_ratio:.2f}× ({fmt_s(mine.wall)} against {fmt_s(small.wall)}; "
                                            f"the floor {floor_ratio:.2f}×)", big.label, base.n)
     report.check("scale-memory", memory_ratio, f"{memory_ratio:.2f}× ({mine.peak_mb:.0f} MB against {small.peak_mb:.0f} MB)",
                  big.label, base.n)
-    report.expect(mine.codes == {0}, f"partnerkit lint on {big.label} exited {mine.codes}: {mine.last.error()}")
+    for name, s in runs.items():
+        report.expect(s.codes == {0}, f"{name} on the scale row exited {s.codes}: {s.last.error()}")
     summary = mine.last.stdout.decode(errors="replace").rsplit('"summary"', 1)[-1]  # the report's last lines
     report.expect(re.search(rf'"files":\s*{big.n}\b', summary) is not None,
                   f"partnerkit did not lint all of {big.label}: {summary[:200]}")
