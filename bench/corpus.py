@@ -7,7 +7,14 @@ with varied counts of partners, values, forums, tensions, hypotheses,
 metrics, readings, milestones and pulse rounds. Unseeded charters are built
 to be healthy at ``AS_OF``; about one in twelve carries one known defect.
 
-Run it alone to write a corpus: ``python bench/corpus.py FOLDER [N] [SEED]``.
+``generate(..., heavy=True)`` writes the findings-heavy corpus instead:
+neglected partnerships (about 17 KB) that give about 50 findings each at
+``AS_OF``, across the V, D, M, A and C rules, with an unknown owner (E004) in
+about one in four and readings exported with ``on:`` for ``date:`` (E002) in
+one in 25. Every finding deliberately seeded is returned, as for the healthy
+corpus; the manifest does not list the few that follow from them by chance.
+
+Run it alone to write a corpus: ``python bench/corpus.py FOLDER [N] [SEED] [--heavy]``.
 """
 
 from __future__ import annotations
@@ -16,7 +23,6 @@ import calendar
 import json
 import os
 import random
-import sys
 from datetime import date, timedelta
 
 AS_OF = date(2026, 11, 15)

@@ -43,7 +43,7 @@ def c_parser():
     sys.exit("no C parser: pip install ruamel.yaml.clib")
 
 
-CParser, WHICH = None, ""
+CParser = None  # set in main(), before the workers fork
 
 
 def events(path: str) -> bool:
@@ -96,11 +96,11 @@ def workers_available() -> int:
 
 
 def main(argv: list[str]) -> int:
-    global CParser, WHICH
+    global CParser
 
     mode = "compose" if "--compose" in argv else "events"
     folder = next(a for a in argv if not a.startswith("--"))
-    CParser, WHICH = c_parser()  # imported before the workers fork, as partnerkit imports its own
+    CParser, which = c_parser()  # imported before the workers fork, as partnerkit imports its own
     if mode == "compose":
         import ruamel.yaml.cyaml  # noqa: F401
     files = files_in(folder)
@@ -109,7 +109,7 @@ def main(argv: list[str]) -> int:
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with context.Pool(workers, initializer=start_worker) as pool:
         ok = sum(pool.imap(events if mode == "events" else compose, files, chunk))
-    print(f"{mode}: parsed {ok} of {len(files)} files with {workers} processes; C parser {WHICH}")
+    print(f"{mode}: parsed {ok} of {len(files)} files with {workers} processes; C parser {which}")
     return 0
 
 

@@ -19,8 +19,10 @@ resident set sizes of the process and all its children, sampled every few
 milliseconds. Then cold single-charter rows, medians of alternated runs on
 the worked example: ``lint`` against ``check-jsonschema`` and ``yamllint``,
 ``partnerkit --version`` against a bare ``python -c pass``, and the
-example's HTML report. ``--scale`` adds 10× the charters, in JSON, against
-the same run's 1,000. A missing peer is reported and its row skipped.
+example's HTML report. ``--scale`` adds 10× the charters against 1×, in
+JSON, with the floor on both, all four alternated. ``--quick`` uses 40
+healthy and 40 findings-heavy charters. A missing peer is reported and its
+row skipped.
 
 Every tool runs as installed: bytecode caching on (``PYTHONDONTWRITEBYTECODE``
 is dropped), and each is run once before timing so that no row pays for
@@ -230,6 +232,10 @@ def floor_cmd(folder: Path, compose: bool = False) -> list[str]:
 
 # --- the report --------------------------------------------------------------------
 
+def median_of(rounds: int) -> str:
+    return f" (median of {rounds})" if rounds > 1 else ""
+
+
 def fmt_s(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
@@ -336,13 +342,12 @@ def run_all(args, pk: str, peers: dict, workdir: Path) -> int:
             report.notes.append(f"{name} is not installed (`pip install -e '.[bench]'`): its rows are skipped.")
 
     warm_up(workdir, pk, peers, schema)
-    first = None
+    measured = []
     for c, formats in plan:
         print(f"corpus: {c.describe()} in {c.folder}", file=sys.stderr)
-        runs = folder_rows(report, c, formats, args.rounds, pk)
-        check_results(report, c, runs, formats)
-        first = first or (c, runs)
-    c, runs = first
+        measured.append(folder_rows(report, c, formats, args.rounds, pk))
+        check_results(report, c, measured[-1], formats)
+    c, runs = plan[0][0], measured[0]
     peer_rows(report, c, runs["json"], peers, schema)
     if args.scale:
         scale_rows(report, args, c, pk, workdir)
@@ -353,11 +358,16 @@ def run_all(args, pk: str, peers: dict, workdir: Path) -> int:
     if args.quick:
         report.notes.append("Quick mode: small corpora check correctness. The targets are set for 1,000 charters, "
                             "where start-up weighs far less: these figures do not measure them.")
+    return finish(report, machine, args.markdown)
+
+
+def finish(report: Report, machine: list[str], markdown: str | None) -> int:
+    """Print the report (and write it to ``markdown``); 1 when what the figures rest on failed."""
     text = report.markdown(machine)
     print(text)
-    if args.markdown:
-        Path(args.markdown).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.markdown).write_text(text, encoding="utf-8")
+    if markdown:
+        Path(markdown).parent.mkdir(parents=True, exist_ok=True)
+        Path(markdown).write_text(text, encoding="utf-8")
     for problem in report.problems:
         print(f"FAILED: {problem}", file=sys.stderr)
     return 1 if report.problems else 0
@@ -383,7 +393,7 @@ def folder_rows(report: Report, c: Corpus, formats, rounds: int, pk: str) -> dic
     commands.update((fmt, lint_cmd(pk, fmt, c.folder)) for fmt in formats)
     commands["compose"] = floor_cmd(c.folder, compose=True)
     runs = alternate(commands, rounds)
-    times = f" (median of {rounds})" if rounds > 1 else ""
+    times = median_of(rounds)
     floor = runs["floor"]
     for fmt in formats:
         mine = runs[fmt]
@@ -430,7 +440,7 @@ def scale_rows(report: Report, args, base: Corpus, pk: str, workdir: Path) -> No
     mine, small = runs["large"], runs["small"]
     time_ratio, memory_ratio = mine.wall / small.wall, mine.peak_mb / small.peak_mb
     floor_ratio = runs["large floor"].wall / runs["small floor"].wall
-    times = f" (median of {args.rounds})" if args.rounds > 1 else ""
+    times = median_of(args.rounds)
     report.row(f"scale: `partnerkit lint --format json`, {base.label}{times}", small)
     report.row(f"scale: `partnerkit lint --format json`, {big.label}{times}", mine,
                f"{time_ratio:.2f}× the time of {base.n:,}, {memory_ratio:.2f}× the memory")
