@@ -7,7 +7,14 @@ with varied counts of partners, values, forums, tensions, hypotheses,
 metrics, readings, milestones and pulse rounds. Unseeded charters are built
 to be healthy at ``AS_OF``; about one in twelve carries one known defect.
 
-Run it alone to write a corpus: ``python bench/corpus.py FOLDER [N] [SEED]``.
+``generate(..., heavy=True)`` writes the findings-heavy corpus instead:
+neglected partnerships (about 17 KB) that give about 50 findings each at
+``AS_OF``, across the V, D, M, A and C rules, with an unknown owner (E004) in
+about one in four and readings exported with ``on:`` for ``date:`` (E002) in
+one in 25. Every finding deliberately seeded is returned, as for the healthy
+corpus; the manifest does not list the few that follow from them by chance.
+
+Run it alone to write a corpus: ``python bench/corpus.py FOLDER [N] [SEED] [--heavy]``.
 """
 
 from __future__ import annotations
@@ -16,7 +23,6 @@ import calendar
 import json
 import os
 import random
-import sys
 from datetime import date, timedelta
 
 AS_OF = date(2026, 11, 15)
@@ -91,10 +97,11 @@ def _num(x: float) -> str:
 class _Charter:
     """Builds one charter's text line by line; remembers the seeded defect."""
 
-    def __init__(self, rng: random.Random, index: int, defect: str | None):
-        self.rng, self.index, self.defect = rng, index, defect
+    def __init__(self, rng: random.Random, index: int, defect: str | None, heavy: bool = False):
+        self.rng, self.index, self.defect, self.heavy = rng, index, defect, heavy
         self.lines: list[str] = []
         self.seeded: list[tuple[str, str]] = []  # (code, data path prefix)
+        self.exported = 0  # readings written with `on:` for `date:` (the "exported" defect)
         size = rng.choice((1, 1, 2, 2, 2, 3, 3, 4))  # scale of the partnership's history
         self.months = rng.randint(6, 6 + 4 * size)
         self.started = _add_months(AS_OF, -self.months).replace(day=rng.choice((1, 1, 15)))
@@ -105,6 +112,10 @@ class _Charter:
         picked = rng.sample(_COMPANIES, self.n_partners)
         self.partners = [(pid, name) for pid, name in picked]
         self.values = rng.sample(_VALUES, rng.randint(2, 5))
+        if heavy:  # a neglected partnership: more of everything that can go wrong
+            self.n_hyp = rng.randint(6, 10)
+            self.n_metrics = rng.randint(8, 13)
+            self.values = rng.sample(_VALUES, rng.randint(3, 5))
 
     def w(self, line: str = "") -> None:
         self.lines.append(line)
@@ -139,7 +150,9 @@ class _Charter:
         w(f"horizon_months: {self.horizon}")
         w("review:")
         w("  cadence: monthly")
-        w(f"  last: {AS_OF - timedelta(days=r.randint(2, 20))}")
+        w(f"  last: {AS_OF - timedelta(days=r.randint(45, 120) if self.heavy else r.randint(2, 20))}")
+        if self.heavy:
+            self.seed("A008", "review")
         w()
         self.partners_section()
         self.vision_values()
@@ -155,7 +168,7 @@ class _Charter:
         r, w = self.rng, self.w
         w("partners:")
         self.wants = []
-        for pid, name in self.partners:
+        for i, (pid, name) in enumerate(self.partners):
             w(f"  - id: {pid}")
             w(f"    name: {name}")
             w(f"    sponsor: {self.person(_SPONSOR_TITLES)}")
@@ -167,8 +180,22 @@ class _Charter:
                 self.wants.append(want)
                 w(f"      - id: {want}")
                 w(f"        goal: {_q(r.choice(['A paid service for our customers', 'Fewer empty miles', 'A reference customer', 'A peer-reviewed study', 'Lower maintenance costs']))}")
-            w(f"    values: [{', '.join(r.sample(self.values, r.randint(1, len(self.values))))}]")
+            values = r.sample(self.values, r.randint(1, len(self.values)))
+            if self.heavy:
+                self.neglected_partner(i, k + 1, values)
+            w(f"    values: [{', '.join(values)}]")
         w()
+
+    def neglected_partner(self, i: int, wants: int, values: list[str]) -> None:
+        """A want no metric tracks (the first partner's), and values of its own never discussed."""
+        pid = self.partners[i][0]
+        if i == 0:
+            self.w(f"      - {{id: {pid}-want-untracked, goal: A second line of business}}")
+            self.seed("M006", f"partners[{i}].wants[{wants}]")
+        own = [v for v in self.rng.sample(_VALUES, 3) if v not in self.values][:2]
+        for v in own:
+            self.seed("V006", f"partners[{i}].values[{len(values)}]")
+            values.append(v)
 
     def vision_values(self):
         r, w = self.rng, self.w
@@ -177,14 +204,24 @@ class _Charter:
         w("  statement: >-")
         w(f"    By {AS_OF.year + r.randint(1, 4)}, {r.choice(_OBJECTS)} are used by every customer of the partners,")
         w("    at a cost that makes the joint offer pay for both sides.")
-        w(f"  agreed_by: [{', '.join(agreed)}]")
+        w(f"  agreed_by: [{', '.join(agreed[:1] if self.heavy else agreed)}]")
+        if self.heavy:
+            self.seed("V002", "vision.agreed_by")
         w(f"  agreed_on: {_add_months(self.started, 1)}")
         w()
         w("values:")
-        for v in self.values:
+        for i, v in enumerate(self.values):
             w(f"  - id: {v.replace(' ', '-')}")
-            w(f"    means: {_q(r.choice(_MEANS))}")
-            w(f"    held_by: [{', '.join(agreed)}]")
+            means, held = _q(r.choice(_MEANS)), agreed
+            if self.heavy and r.random() < 0.4:
+                means = None
+                self.seed("V005", f"values[{i}].means")
+            if self.heavy and r.random() < 0.8:
+                held = agreed[:1]
+                self.seed("V004", f"values[{i}].held_by")
+            if means:
+                w(f"    means: {means}")
+            w(f"    held_by: [{', '.join(held)}]")
             w(f"    in_crisis: {_q(r.choice(_CRISIS))}")
         w()
 
@@ -225,11 +262,13 @@ class _Charter:
     def tensions(self):
         r, w = self.rng, self.w
         w("tensions:")
-        count = r.randint(1, 2 + self.months // 6)
+        count = r.randint(3, 6) if self.heavy else r.randint(1, 2 + self.months // 6)
         for k in range(count):
             by, owner = r.sample([p for p, _ in self.partners], 2)
             w(f"  - id: tn-{k + 1}")
-            if k == count - 1 and r.random() < 0.5:  # a fresh, owned, open tension
+            if self.heavy and r.random() < 0.75:
+                self.neglected_tension(k, by, owner)
+            elif k == count - 1 and r.random() < 0.5:  # a fresh, owned, open tension
                 w(f"    raised: {AS_OF - timedelta(days=r.randint(3, 25))}")
                 w(f"    by: {by}")
                 w(f"    issue: {_q(r.choice(['Access to live data still needs a manual ticket.', 'Meeting notes arrive late.', 'Pricing was announced before both partners agreed.']))}")
@@ -245,6 +284,17 @@ class _Charter:
                 w(f"    resolved_on: {min(AS_OF, raised + timedelta(days=r.randint(5, 40)))}")
         w()
 
+    def neglected_tension(self, k: int, by: str, owner: str) -> None:
+        """Open for more than two review cadences; one in four has no owner either."""
+        r, w = self.rng, self.w
+        w(f"    raised: {self.started + timedelta(days=r.randint(10, self.months * 30 - 70))}")
+        w(f"    by: {by}")
+        w(f"    issue: {_q(r.choice(['Invoices are disputed every month.', 'The pilot data arrives weeks late.', 'Nobody answers the escalation e-mails.']))}")
+        if r.random() < 0.75:
+            w(f"    owner: {owner}")
+        w("    status: open")
+        self.seed("A014", f"tensions[{k}]")
+
     def hypotheses(self):
         r, w = self.rng, self.w
         self.hyp_ids = [f"hy-{k + 1}" for k in range(self.n_hyp)]
@@ -255,22 +305,36 @@ class _Charter:
             status = "validated" if k == 0 else ("revised" if revised else r.choice(["open", "testing", "testing"]))
             w(f"  - id: {hid}")
             w(f"    statement: {_q('Customers ' + r.choice(_VERBS) + ' ' + r.choice(_OBJECTS) + '.')}")
-            w(f"    owner: {r.choice(self.partners)[0]}")
+            owner = r.choice(self.partners)[0]
+            if self.heavy and r.random() < 0.1:
+                owner = "nobody"
+                self.seed("E004", f"hypotheses[{k}].owner")
+            w(f"    owner: {owner}")
             w(f"    test: Paid pilot with {r.randint(3, 12)} customers over {r.randint(2, 6)} months")
             w(f"    success: At least {r.randint(2, 5)} renew at list price")
             due = (_add_months(self.started, r.randint(2, max(3, self.months - 1))) if status == "validated"
                    else _add_months(AS_OF, r.randint(1, 12)))
+            if self.heavy and status in ("open", "testing") and r.random() < 0.75:
+                due = _add_months(AS_OF, -r.randint(1, 5))
+                self.seed("D004", f"hypotheses[{k}].due")
             w(f"    due: {due}")
             w(f"    status: {status}")
-            if revised:
+            if revised and self.heavy:
+                self.seed("D008", f"hypotheses[{k}].revised_into")
+            elif revised:
                 w(f"    revised_into: {self.hyp_ids[k + 1]}")
             base = r.uniform(0.4, 0.8)
             conf = [round(min(1.0, base + r.uniform(-0.1, 0.1)), 2) for _ in self.partners]
-            if k == gap_at:
-                conf[0], conf[1] = 0.9, 0.3
+            if k == gap_at or (self.heavy and r.random() < 0.4):
+                conf[0], conf[-1] = 0.9, 0.3
                 self.seed("D005", f"hypotheses[{k}]")
+            elif self.heavy and r.random() < 0.25:
+                conf.pop()
+                self.seed("D006", f"hypotheses[{k}].confidence")
             w("    confidence: {" + ", ".join(f"{p}: {c}" for (p, _), c in zip(self.partners, conf)) + "}")
-            if status in ("validated", "testing") or r.random() < 0.3:
+            if self.heavy and k == 0 and r.random() < 0.3:
+                self.seed("D009", f"hypotheses[{k}].evidence")
+            elif status in ("validated", "testing") or r.random() < 0.3:
                 w("    evidence:")
                 first = min(due, AS_OF) if status == "validated" else AS_OF
                 for e in range(r.randint(1, 4)):
@@ -314,12 +378,14 @@ class _Charter:
             down = kind == "interim" and unit == "minutes"
             if down:
                 baseline, target = target * 2, target
-            missed = self.defect == "M009" and defect_here and kind == "interim"
-            if missed:
+            trouble = "missed" if self.defect == "M009" and defect_here and kind == "interim" else None
+            if trouble:
                 due = _add_months(AS_OF, -1)
                 self.seed("M009", f"metrics[{k}]")
+            elif self.heavy and kind == "interim":
+                trouble, due = self.metric_trouble(k, due)
             owner = r.choice(self.partners)[0]
-            if self.defect == "E004" and defect_here:
+            if (self.defect == "E004" or self.heavy and r.random() < 0.25) and defect_here:
                 owner = "nobody"
                 self.seed("E004", f"metrics[{k}].owner")
             mid_written = mid
@@ -331,20 +397,33 @@ class _Charter:
             w(f"    type: {kind}")
             w(f"    tracks: [{', '.join(tracks)}]")
             w(f"    unit: {_q(unit)}")
-            if down:
-                w("    direction: down")
+            w(f"    direction: {'down' if down else 'up'}")  # declared: the seeded findings do not rest on inference
             w(f"    baseline: {baseline}")
             w(f"    target: {target}")
             w(f"    due: {due}")
             w(f"    owner: {owner}")
             w("    cadence: monthly")
             w("    readings:")
-            self.readings(k, kind, baseline, target, due, missed)
+            self.readings(k, kind, baseline, target, due, trouble)
+        if len(kinds) > 10:
+            self.seed("M012", "metrics")
         w()
 
-    def readings(self, k, kind, baseline, target, due, missed):
+    def metric_trouble(self, k: int, due: date) -> tuple[str | None, date]:
+        """What goes wrong with an interim metric of a neglected partnership, and its due date."""
+        trouble = self.rng.choice(("missed", "missed", "stale", "stale", "off track", "stalled", None))
+        code = {"missed": "M009", "stale": "M007", "off track": "M008", "stalled": "M011"}.get(trouble)
+        if code:
+            self.seed(code, f"metrics[{k}]")
+        if trouble == "missed":
+            due = _add_months(AS_OF, -self.rng.randint(1, 3))
+        elif trouble == "off track":
+            due = _add_months(AS_OF, self.rng.randint(1, 3))
+        return trouble, due
+
+    def readings(self, k, kind, baseline, target, due, trouble):
         r, w = self.rng, self.w
-        first = self.rng.randint(2, 8)
+        first = self.rng.randint(1, 3) if self.heavy else self.rng.randint(2, 8)
         days_total = (due - self.started).days
         points = []
         m = first
@@ -354,6 +433,9 @@ class _Charter:
                 break
             points.append(day)
             m += 1
+        if trouble == "stale":  # no reading for the last three to five months
+            cut = AS_OF - timedelta(days=r.randint(90, 150))
+            points = [day for day in points if day <= cut] or [self.started + timedelta(days=15)]
         if not points:
             points = [AS_OF - timedelta(days=5)]
         delta = target - baseline
@@ -363,19 +445,23 @@ class _Charter:
             share = (day - self.started).days / days_total
             if kind == "outcome":
                 share *= 0.3  # outcomes lag: expected in the first years
-            if missed:
-                share *= 0.5
+            if trouble in ("missed", "off track"):
+                share *= 0.5 if trouble == "missed" else 0.3
             value = baseline + delta * min(0.98, share * r.uniform(1.0, 1.08))
             value = round(value, 1) if step < 1 else round(value)
-            if prev is not None and kind == "interim" and (value - prev) * (1 if delta > 0 else -1) < step:
+            if trouble == "stalled" and prev is not None and j >= len(points) - 2:
+                value = prev  # the last three readings are the same
+            elif (prev is not None and kind == "interim" and trouble != "off track"
+                  and (value - prev) * (1 if delta > 0 else -1) < step):
                 value = round(prev + (step if delta > 0 else -step), 1)  # interim indicators keep moving
             prev = value
             text = f"{{date: {day}, value: {_num(value)}"
             if r.random() < 0.15:
                 text += f", note: {_q(r.choice(['after the summer slowdown', 'two sites joined', 'data cleaned']))}"
-            if self.defect == "E002" and k == 0 and j == 0:
+            if (self.defect == "E002" and k == 0 and j == 0) or self.defect == "exported" and self.exported < 25:
                 text = text.replace("date:", "on:")
                 self.seed("E002", f"metrics[{k}].readings[{j}]")
+                self.exported += 1
             w(f"      - {text}}}")
 
     def _monotonic_tail(self, k):
@@ -384,7 +470,7 @@ class _Charter:
     def milestones(self):
         r, w = self.rng, self.w
         w("milestones:")
-        count = r.randint(2 if self.defect == "C003" else 1, 2 + self.months // 12)
+        count = r.randint(3, 5) if self.heavy else r.randint(2 if self.defect == "C003" else 1, 2 + self.months // 12)
         for k in range(count):
             past = k < count - 1
             due = (self.started + timedelta(days=r.randint(30, max(31, self.months * 30 - 40))) if past
@@ -393,7 +479,7 @@ class _Charter:
             w(f"    name: {_q(r.choice(['Pilot go / no-go', 'Scale decision', 'Commercial launch decision', 'Second-season go / no-go']))}")
             w(f"    due: {due}")
             w(f"    kill_criteria: {_q(r.choice(['Fewer than 3 customers renew', 'Sensor error above 15%', 'Revenue below EUR 10,000 per month']))}")
-            if past and not (self.defect == "C003" and k == 0):
+            if past and not (self.defect == "C003" and k == 0) and not (self.heavy and r.random() < 0.7):
                 w("    decision: continue")
                 w(f"    decided_on: {min(AS_OF, due + timedelta(days=r.randint(-10, 5)))}")
             else:
@@ -414,52 +500,91 @@ class _Charter:
             rounds = [AS_OF - timedelta(days=10)]
         rounds.reverse()
         w("pulse:")
+        entry = 0
         for n, day in enumerate(rounds):
             latest = n == len(rounds) - 1
-            for pid, _ in self.partners:
+            for i, (pid, _) in enumerate(self.partners):
                 base = {d: r.uniform(3.6, 4.3) for d in dims}
                 for level in ("executive", "execution"):
                     scores = {d: round(v + r.uniform(-0.2, 0.2), 1) for d, v in base.items()}
                     if latest and self.defect == "A009" and pid == self.partners[0][0] and level == "execution":
                         scores[dims[0]] = round(base[dims[0]] - 1.5, 1)
                         self.seed("A009", "pulse")
+                    if latest and self.heavy:
+                        self.misaligned(entry, i, level, dims, base, scores)
+                    entry += 1
                     resp = r.randint(2, 4) if level == "executive" else r.randint(4, 12)
                     body = ", ".join(f"{d}: {v}" for d, v in scores.items())
                     w(f"  - {{date: {day}, partner: {pid}, level: {level}, responses: {resp},")
                     w(f"     scores: {{{body}}}}}")
 
+    def misaligned(self, entry: int, i: int, level: str, dims: list[str], base: dict, scores: dict) -> None:
+        """The latest pulse of a neglected partnership: execution teams far below their executives on two
+        dimensions (A009, A011), and the second partner low on a third at both levels (A010, A011)."""
+        if level == "execution":
+            for d in dims[:2]:
+                scores[d] = round(base[d] - 1.5, 1)
+                self.seed("A009", f"pulse[{entry}].scores.{d}")
+                self.seed("A011", f"pulse[{entry}].scores.{d}")
+        if i == 1:
+            scores[dims[2]] = 2.3
+            self.seed("A010", "pulse")
+            self.seed("A011", f"pulse[{entry}].scores.{dims[2]}")
+
 
 DEFECTS = ("E001", "E002", "E003", "E004", "D005", "M009", "A009", "C003")
 
 
-def charter(index: int, seed: int = SEED) -> tuple[str, list[tuple[str, str]]]:
-    """The text of charter ``index`` and its seeded findings as ``(code, data path prefix)``."""
-    rng = random.Random(f"{seed}:{index}")
-    defect = DEFECTS[(index // 12) % len(DEFECTS)] if index % 12 == 5 else None
-    c = _Charter(rng, index, defect)
+EXPORTED_EVERY = 25  # in the heavy corpus, one charter in 25 has readings exported with `on:` for `date:` (E002)
+
+
+def charter(index: int, seed: int = SEED, heavy: bool = False) -> tuple[str, list[tuple[str, str]]]:
+    """The text of charter ``index`` and its seeded findings as ``(code, data path prefix)``.
+
+    ``heavy``: a neglected partnership that gives about 50 findings at ``AS_OF``.
+    """
+    if heavy:
+        rng = random.Random(f"{seed}:heavy:{index}")
+        defect = "exported" if index % EXPORTED_EVERY == 7 else None
+    else:
+        rng = random.Random(f"{seed}:{index}")
+        defect = DEFECTS[(index // 12) % len(DEFECTS)] if index % 12 == 5 else None
+    c = _Charter(rng, index, defect, heavy)
     text = c.build()
+    if c.exported:  # a schema error stops the other rules: only the E002s will be reported
+        c.seeded = [s for s in c.seeded if s[0] == "E002"]
     return text, sorted(set(c.seeded))
 
 
-def generate(folder: str, n: int, seed: int = SEED) -> dict[str, list[tuple[str, str]]]:
+def generate(folder: str, n: int, seed: int = SEED, heavy: bool = False) -> dict[str, list[tuple[str, str]]]:
     """Write ``n`` charters into ``folder``; return ``{file name: seeded findings}`` (also in seeded.json)."""
     os.makedirs(folder, exist_ok=True)
     manifest = {}
     for i in range(n):
-        text, seeded = charter(i, seed)
+        text, seeded = charter(i, seed, heavy)
         name = f"p{i:05d}.charter.yaml"
         with open(os.path.join(folder, name), "w", encoding="utf-8") as fh:
             fh.write(text)
         manifest[name] = seeded
     with open(os.path.join(folder, MANIFEST), "w", encoding="utf-8") as fh:
-        json.dump({"seed": seed, "as_of": AS_OF.isoformat(), "seeded": manifest}, fh, indent=1)
+        json.dump({"seed": seed, "as_of": AS_OF.isoformat(), "heavy": heavy, "seeded": manifest}, fh, indent=1)
     return manifest
 
 
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Write a benchmark corpus.")
+    ap.add_argument("folder")
+    ap.add_argument("n", nargs="?", type=int, default=1000, help="charters (default 1000)")
+    ap.add_argument("seed", nargs="?", type=int, default=SEED)
+    ap.add_argument("--heavy", action="store_true", help="neglected partnerships: about 50 findings per charter")
+    args = ap.parse_args(argv)
+    got = generate(args.folder, args.n, args.seed, args.heavy)
+    size = sum(os.path.getsize(os.path.join(args.folder, f)) for f in got)
+    print(f"{args.n} charters, {size / 1e6:.1f} MB, {sum(1 for s in got.values() if s)} with seeded findings, "
+          f"{sum(len(s) for s in got.values())} seeded")
+
+
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
-        sys.exit("usage: python bench/corpus.py FOLDER [N] [SEED]")
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
-    got = generate(sys.argv[1], count, int(sys.argv[3]) if len(sys.argv) > 3 else SEED)
-    size = sum(os.path.getsize(os.path.join(sys.argv[1], f)) for f in got)
-    print(f"{count} charters, {size / 1e6:.1f} MB, {sum(1 for s in got.values() if s)} with seeded findings")
+    main()
