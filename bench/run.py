@@ -517,11 +517,12 @@ def junit_findings(out: bytes) -> int:
 
 
 def text_findings(out: bytes) -> int:
-    """One unindented line per finding (hints and related places are indented), then the summary line."""
+    """One unindented line per finding (hints and related places are indented; a file's line of rules skipped
+    for schema errors is not a finding), then the summary line."""
     lines = out.decode().splitlines()
     if not lines or " finding" not in lines[-1]:
         raise ValueError("no summary line")
-    return sum(1 for line in lines[:-1] if line and not line.startswith(" "))
+    return sum(1 for line in lines[:-1] if line and not line.startswith(" ") and " skipped until the schema errors " not in line)
 
 
 def github_findings(out: bytes) -> int:
