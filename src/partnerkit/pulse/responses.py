@@ -56,42 +56,41 @@ class Sheet:
             self.more += 1
 
 
+_QUOTED = re.compile(r'"([^"]*(?:""[^"]*)*)"')
+_REST = re.compile(r"[^,\r\n]*")
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def records(text: str):
     """CSV records with the place of each cell: ``[(value, line, col), ...]``, quoted line breaks and all.
 
-    Yields ``None`` for an unclosed quote (the rest of the file is one cell), after which nothing follows.
+    Yields ``None`` for an unclosed quote (with its place), after which nothing follows.
     """
     i, n, line, col = 0, len(text), 1, 1
     while i < n:
         row = []
         while True:
             start_line, start_col = line, col
-            value = []
-            if i < n and text[i] == '"':
-                i, col = i + 1, col + 1
-                while True:
-                    if i >= n:
-                        yield None, start_line, start_col
-                        return
-                    ch = text[i]
-                    if ch == '"':
-                        if i + 1 < n and text[i + 1] == '"':
-                            value.append('"')
-                            i, col = i + 2, col + 2
-                            continue
-                        i, col = i + 1, col + 1
-                        break
-                    if ch in "\r\n":
-                        step = 2 if text.startswith("\r\n", i) else 1
-                        value.append(text[i:i + step])
-                        i, line, col = i + step, line + 1, 1
-                        continue
-                    value.append(ch)
-                    i, col = i + 1, col + 1
-            while i < n and text[i] not in ",\r\n":
-                value.append(text[i])
-                i, col = i + 1, col + 1
-            row.append(("".join(value), start_line, start_col))
+            value = ""
+            if text.startswith('"', i):
+                m = _QUOTED.match(text, i)
+                if m is None:
+                    yield None, start_line, start_col
+                    return
+                raw = m.group()
+                value = m.group(1).replace('""', '"')
+                breaks = list(_BREAK.finditer(raw))
+                if breaks:
+                    line += len(breaks)
+                    col = len(raw) - breaks[-1].end() + 1
+                else:
+                    col += len(raw)
+                i = m.end()
+            m = _REST.match(text, i)
+            value += m.group()
+            col += m.end() - i
+            i = m.end()
+            row.append((value, start_line, start_col))
             if i < n and text[i] == ",":
                 i, col = i + 1, col + 1
                 continue
