@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from partnerkit.core.files import NotRegular, read_limited
 from partnerkit.core.numbers import plural
-from partnerkit.edit import Insert, Plan
+from partnerkit.edit import EditError, Insert, Plan
+from partnerkit.edit.session import read_file
 from partnerkit.edit.record import BadInput, dated
 from partnerkit.load.decode import decode
 from partnerkit.pulse import MIN_K
@@ -65,11 +65,9 @@ def plan(cf, responses: str, day: date | None, k: int, display: str | None = Non
 
 def _text(path: str, display: str) -> str:
     try:
-        raw = read_limited(path, MAX_BYTES)
-    except NotRegular:
-        raise BadInput(f"{display} is not a regular file") from None
-    except (OSError, ValueError) as exc:
-        raise BadInput(f"cannot read {display}: {getattr(exc, 'strerror', None) or exc}") from None
+        raw = read_file(path, MAX_BYTES, display, check=False)
+    except EditError as exc:
+        raise BadInput(str(exc)) from None
     text, refused = decode(raw, MAX_BYTES)
     if refused is not None:
         raise BadResponses([Problem(refused.loc.in_file(display), refused.message)])
