@@ -266,6 +266,9 @@ def test_raw_rows_and_comments_are_never_written_anywhere(cli, tmp_path, in_csv)
         result = pk(cli, "import", responses, "-c", path, *args)
         assert result.exit_code == 0, result.output
         assert "SECRET" not in result.output and "dispatch is not told" not in result.output
+        if args:  # the diff alone on standard output, the words on standard error
+            assert result.stdout.startswith("--- ") and "withheld" not in result.stdout
+            assert "withheld acme executive" in result.stderr
     everything = _everything_under(tmp_path, responses)
     for secret in (b"SECRET", b"dispatch is not told", b"only two of us", b"4,3,4,3", b"5,3,,3", b"3,2,4,3"):
         assert secret not in everything

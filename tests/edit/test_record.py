@@ -233,3 +233,14 @@ def test_a_csv_file_without_a_final_newline_or_note_column(cli, tmp_path):
     assert (tmp_path / "readings.csv").read_text() == "metric,date,value\nmt-fields,2026-10-31,19\nmt-fields,2026-11-10,20"
     result = record(cli, "reading", "mt-fields", "21", "--note", "x", "-c", charter)
     assert result.exit_code == 1 and "has no `note` column" in result.stderr
+
+
+def test_a_broken_data_file_does_not_stop_edits_to_the_charter(cli, tmp_path):
+    (tmp_path / "readings.csv").write_bytes(b"metric,date,value\nmt-fields,2026-10-31,\x00\n")
+    charter = tmp_path / "charter.yaml"
+    charter.write_text(HEALTHY.read_text() + "data:\n  readings: readings.csv\n")
+    lint = cli("lint", "--as-of", AS_OF.isoformat(), charter)
+    assert "readings.csv:2:" in lint.output and "E001" in lint.output
+    result = record(cli, "review", "-c", charter)
+    assert result.exit_code == 0, result.output  # the error was there before: the edit adds none
+    assert "E001" not in result.output

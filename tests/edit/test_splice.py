@@ -151,9 +151,9 @@ def test_flow_mappings_take_new_keys_and_replaced_values_in_place():
 
 def test_a_json_charter_stays_json_where_it_can():
     text = '{\n  "partnerkit": 1,\n  "id": "x",\n  "tensions": [\n    {"id": "T1", "raised": "2026-01-01"}\n  ]\n}\n'
-    got = apply(text, [Rename(("tensions", 0, "raised"), "date"), Set(("title",), "X")])
-    assert got == ('{\n  "partnerkit": 1,\n  "id": "x",\n  "title": X,\n  "tensions": [\n'
-                   '    {"id": "T1", "date": "2026-01-01"}\n  ]\n}\n')
+    got = apply(text, [Rename(("tensions", 0, "raised"), "date"), Set(("title",), "X"), Set(("id",), "y's")])
+    assert got == ('{\n  "partnerkit": 1,\n  "id": "y\'s",\n  "title": X,\n  "tensions": [\n'
+                   '    {"id": "T1", "date": "2026-01-01"}\n  ]\n}\n')  # a quoted value replaced stays quoted
 
 
 # --- comments everywhere, line breaks, BOM ------------------------------------------------

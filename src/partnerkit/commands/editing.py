@@ -56,13 +56,18 @@ def open_file(charter: str | None, as_of, config):
 
 
 def finish(cf, plan, dry_run: bool) -> int:
-    """Make the plan: print what changed and the findings it fixed or raised; refuse a new error (exit 1)."""
+    """Make the plan: print what changed and the findings it fixed or raised; refuse a new error (exit 1).
+
+    With ``dry_run`` the diff alone goes to standard output (it applies with ``patch``); the words go to standard
+    error.
+    """
     from partnerkit.edit import EditError
 
+    out = sys.stderr if dry_run else sys.stdout
     for note in plan.notes:
-        sys.stdout.write(f"{_clean(note)}\n")
+        out.write(f"{_clean(note)}\n")
     if plan.empty:
-        sys.stdout.write(f"{_clean(cf.display)}: {_clean(plan.summary)}\n")
+        out.write(f"{_clean(cf.display)}: {_clean(plan.summary)}\n")
         return 0
     try:
         outcome = cf.change(plan)
@@ -76,16 +81,16 @@ def finish(cf, plan, dry_run: bool) -> int:
         return 1
     if dry_run:
         sys.stdout.write(outcome.diff())
-        out, verbs = sys.stderr, ("would fix", "would raise")
+        sys.stdout.flush()
+        verbs, tail = ("would fix", "would raise"), " (dry run: nothing written)"
     else:
         try:
             outcome.write()
         except (EditError, OSError) as exc:
             fail(f"not written: {getattr(exc, 'strerror', None) or exc}")
-        out, verbs = sys.stdout, ("fixed", "raised")
+        verbs, tail = ("fixed", "raised"), ""
     where = outcome.files[0] if outcome.files else None
     head = f"{where.display}:{where.first_line()}" if where else cf.display
-    tail = " (dry run: nothing written)" if dry_run else ""
     out.write(f"{_clean(head)}: {_clean(plan.summary)}{tail}\n")
     for f in outcome.fixed:
         out.write(f"  {verbs[0]} {f.code} {f.name} {_on(f)}\n")

@@ -56,6 +56,11 @@ def _emit(value: str, flow: bool, version, style=None) -> str:
     return got[1:-1] if flow else got[2:]
 
 
+def quoted(value: str, quote: str, flow: bool) -> str:
+    """A string in the quotes given (``'`` or ``"``), as the emitter writes it."""
+    return _emit(value, flow, None, quote)
+
+
 def scalar(value, flow: bool = False) -> str:
     if value is None:
         return "null"

@@ -128,7 +128,8 @@ class CharterFile:
         self.raw = read_file(path, int(self.settings.thresholds["max-bytes"]), self.display, check=False)
         self.bom = self.raw.startswith(BOM)
         self.before = lint_bytes(self.raw, self.display, self.settings, self.as_of, self.folder)
-        if self.before.charter is None or any(f.code in STOPPERS for f in self.before.active):
+        stopped = any(f.code in STOPPERS and f.file == self.display for f in self.before.active)
+        if self.before.charter is None or stopped:
             raise Unreadable(self.before)
         self.text = self.raw[len(BOM):].decode("utf-8") if self.bom else self.raw.decode("utf-8")
         self.source = Source(self.text)

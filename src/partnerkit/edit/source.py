@@ -16,6 +16,7 @@ from partnerkit.load.positions import Pos, node_at
 
 BOM = "\ufeff"
 _SPACE = " \t\r\n"
+_PROPERTY = re.compile(r"\S*[ \t]*")  # an anchor (&a) or a tag (!t) before a node
 
 
 class EditError(Exception):
@@ -83,11 +84,13 @@ class Source:
         """Where a node's own text starts (after an anchor or a tag)."""
         at = self.offset(pos.line, pos.col)
         while at < len(self.text) and self.text[at] in "&!":
-            m = re.compile(r"[^\s]*[ \t]*").match(self.text, at)
-            at = m.end()
+            at = _PROPERTY.match(self.text, at).end()
             while at < len(self.text) and self.text[at] in _SPACE:
                 at += 1
         return at
+
+    def spans_lines(self, pos: Pos) -> bool:
+        return self.line_of(self.end(pos)) != pos.line - 1
 
     def is_flow(self, pos: Pos) -> bool:
         return pos.sub is not None and self.text[self.start(pos):self.start(pos) + 1] in ("[", "{")
@@ -141,7 +144,3 @@ class Source:
         if at < 0 or self.text[at] != "-":
             raise EditError(f"cannot find the `-` of the list item on line {item.line}")
         return at
-
-    def after_line(self, offset: int) -> int:
-        """Insertion point for new lines below the line holding ``offset`` (its line break)."""
-        return self.line_end(offset)

@@ -102,16 +102,15 @@ def _replace(src: Source, path: tuple, node: Pos, value) -> tuple[int, int, str]
     parent = src.node(path[:-1])
     if node.sub is None and not render.is_collection(value):
         start, end = src.scalar_span(node)
-        new = render.scalar(value, flow)
-        if start == end and src.text[start - 1:start] == ":":
-            new = " " + new
+        quote = src.text[start:start + 1]
+        if isinstance(value, str) and quote in ("'", '"'):  # a quoted text stays quoted alike
+            new = render.quoted(value, quote, flow)
+        else:
+            new = _after_colon(src, start, render.scalar(value, flow))
         return _keep_comment_column(src, start, end, new)
     if flow:
         start = src.start(node) if node.sub is not None else src.scalar_span(node)[0]
-        new = render.flow(value)
-        if start == src.scalar_span(node)[1] and src.text[start - 1:start] == ":":
-            new = " " + new
-        return start, src.end(node), new
+        return start, src.end(node), _after_colon(src, start, render.flow(value))
     if isinstance(parent.sub, dict):
         key = parent.sub[path[-1]][0]
         colon = src.text.index(":", src.offset(key.end_line, key.end_col))
@@ -120,6 +119,11 @@ def _replace(src: Source, path: tuple, node: Pos, value) -> tuple[int, int, str]
         start, end = src.scalar_span(node)
         return start, end, render.flow(value)
     raise EditError(f"cannot replace the list item `{_name(path)}` as a whole")
+
+
+def _after_colon(src: Source, at: int, new: str) -> str:
+    """A value written where an empty one was, right after its key's colon, gets a space first."""
+    return " " + new if src.text[at - 1:at] == ":" else new
 
 
 def _keep_comment_column(src: Source, start: int, end: int, new: str) -> tuple[int, int, str]:
@@ -144,8 +148,11 @@ def _add_key(src: Source, path: tuple, parent: Pos, value) -> tuple[int, int, st
             anchor = name
             break
     if src.is_flow(parent):
-        json_keys = bool(entries) and src.text[src.offset(entries[0][1][0].line, entries[0][1][0].col)] == '"'
-        key_text = json.dumps(key, ensure_ascii=False) if json_keys else render.scalar(key, True)
+        first_key = entries[0][1][0] if entries else None
+        if first_key is not None and src.text[src.offset(first_key.line, first_key.col)] == '"':  # JSON style
+            key_text = json.dumps(key, ensure_ascii=False)
+        else:
+            key_text = render.scalar(key, True)
         entry = f"{key_text}: {render.flow(value)}"
         if not entries:
             return src.start(parent) + 1, src.start(parent) + 1, entry
@@ -153,26 +160,25 @@ def _add_key(src: Source, path: tuple, parent: Pos, value) -> tuple[int, int, st
         at = src.end(parent.sub[name][1])
         keys = [kpos for _, (kpos, _v) in entries]
         sep = ", "
-        if len(keys) >= 2 and keys[-1].line != keys[-2].line:
+        if len(keys) >= 2 and keys[-1].line != keys[-2].line:  # one key a line: so is the new one
             sep = "," + src.newline + " " * (keys[-1].col - 1)
         elif keys[-1].line != keys[0].line and src.indent_at(at) + len(entry) + 2 > render.FLOW_WIDTH:
             first_on_line = min((k for k in keys[1:] if k.line == keys[-1].line), key=lambda k: k.col)
             sep = "," + src.newline + " " * (first_on_line.col - 1)
         return at, at, sep + entry
     name = anchor if anchor is not None else entries[-1][0]
+    names = [k for k, _ in entries]
     key_pos, value_pos = parent.sub[name]
     indent = entries[0][1][0].col - 1
     at = src.line_end(src.end(value_pos))
     nl = src.newline
     gap = ""
-    if render.is_collection(value) and len(path) == 1:
-        later = [k for k, _ in entries]
-        nxt = later.index(name) + 1
-        probe = entries[nxt][1][0] if nxt < len(entries) else (key_pos if nxt > 1 else None)
+    if render.is_collection(value) and len(path) == 1:  # a new section: set apart as its neighbours are
+        after = names.index(name) + 1
+        probe = entries[after][1][0] if after < len(entries) else (key_pos if after > 1 else None)
         if probe is not None and src.blank_before(src.offset(probe.line, probe.col)):
             gap = nl
-    key_text = render.scalar(key)
-    return at, at, f"{nl}{gap}{' ' * indent}{key_text}:{render.after_key(value, indent, nl, len(path) > 1)}"
+    return at, at, f"{nl}{gap}{' ' * indent}{render.scalar(key)}:{render.after_key(value, indent, nl, len(path) > 1)}"
 
 
 # --- Insert ------------------------------------------------------------------------
@@ -195,7 +201,7 @@ def _insert(src: Source, path: tuple, item, index: int | None) -> tuple[int, int
         new = _like(src, ref, item, 0) if src.is_flow(ref) else render.flow(item)
         last = items[-1]
         sep = ", "
-        if (n >= 2 and last.line != items[-2].line) or src.line_of(src.end(last)) != last.line - 1:
+        if (n >= 2 and last.line != items[-2].line) or src.spans_lines(last):  # items on lines of their own
             sep = "," + nl + " " * (last.col - 1)
         if index == n:
             at = src.end(last)
