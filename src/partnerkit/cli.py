@@ -149,7 +149,7 @@ record_app = typer.Typer(
     no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]})
 app.add_typer(record_app)
 
-Charter = typer.Option(None, "--charter", "-c", help="The charter to edit (default: the only one in the current folder).", metavar="PATH")
+Charter = typer.Option(None, "--charter", "-c", help="The charter (default: the only one in the current folder).", metavar="PATH")
 DryRun = typer.Option(False, "--dry-run", help="Print the unified diff instead of writing.")
 OnDate = typer.Option(None, "--date", help="The date (default: the as-of date).", metavar="DATE")
 

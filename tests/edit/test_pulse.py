@@ -52,6 +52,18 @@ def test_the_survey_asks_the_dimensions_the_charter_uses_of_every_partner_and_le
     assert pk(cli, "survey", "-c", path, "-f", "csv").stdout == "partner,level,vision,priorities,trust,communication,comment\n"
 
 
+@pytest.mark.parametrize("source", [SPEC_EXAMPLE, HEALTHY, FLOW], ids=lambda p: p.name)
+def test_the_survey_is_written_for_each_charter_in_each_format(cli, charter, source, tmp_path):
+    path = charter(source)
+    before = path.read_bytes()
+    for fmt in ("md", "html", "csv"):
+        out = tmp_path / f"survey.{fmt}"
+        result = pk(cli, "survey", "-c", path, "-o", out)
+        assert result.exit_code == 0, result.output
+        assert out.read_text().strip() and f"the {fmt} questionnaire for 4 groups" in result.stderr
+    assert path.read_bytes() == before
+
+
 def test_without_a_pulse_history_the_six_recommended_dimensions_are_asked(cli, charter, tmp_path):
     text = HEALTHY.read_text()
     path = tmp_path / "charter.yaml"
