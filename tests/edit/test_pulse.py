@@ -220,6 +220,8 @@ def test_bad_rows_are_reported_at_file_line_col_and_nothing_is_written(cli, char
         "globex,execution,4,3,four,3,",
         "globex,execution,4,3",
         "globex,execution,4,3,4,3,,extra",
+        "acme,execution,4,3,4,3,a comment broken over",
+        "two lines SECRET-FIVE,execution,4,3,4,3,",
     ]))
     result = pk(cli, "import", "answers.csv", "-c", path)
     assert result.exit_code == 1
@@ -232,7 +234,8 @@ def test_bad_rows_are_reported_at_file_line_col_and_nothing_is_written(cli, char
         "is no answer",
         "answers.csv:8:27: the row has 8 cells but the header has 7: each row needs every column, empty where there "
         "is no answer",
-        "partnerkit: nothing written: fix 6 problems in the responses first",
+        "answers.csv:10:1: the cell is not a partner of the charter: use one of acme, globex",
+        "partnerkit: nothing written: fix 7 problems in the responses first",
     ]
     assert "SECRET" not in result.output
     assert path.read_bytes() == before

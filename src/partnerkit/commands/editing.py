@@ -6,6 +6,7 @@ import os
 import sys
 
 from partnerkit.commands.common import fail
+from partnerkit.core.numbers import plural
 
 CHARTER_NAMES = "charter.yaml, *.charter.yaml, *.charter.yml"
 
@@ -77,7 +78,7 @@ def finish(cf, plan, dry_run: bool) -> int:
     if outcome.refused:
         _print_findings(outcome.refused, cf.as_of)
         sys.stderr.write(f"partnerkit: not written: {_clean(plan.summary)} would add "
-                         f"{_count(len(outcome.refused), 'error')} (above)\n")
+                         f"{plural(len(outcome.refused), 'error')} (above)\n")
         return 1
     if dry_run:
         sys.stdout.write(outcome.diff())
@@ -102,10 +103,6 @@ def finish(cf, plan, dry_run: bool) -> int:
 
 def _on(finding) -> str:
     return f"on {_clean(finding.where)}" if finding.where else "in the charter"
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _clean(text) -> str:

@@ -27,6 +27,12 @@ MAX_PROBLEMS = 100
 FIXED = ("partner", "level")
 COMMENT = "comment"
 _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)\Z")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}\Z")
+
+
+def _shown(value: str) -> str:
+    """A cell quoted in a message only when it looks like an id: a stray comment is never echoed."""
+    return f"`{value}`" if _WORD.match(value) else "the cell"
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,8 @@ def _header(row, sheet: Sheet, display: str):
                for name, low in zip(names, lowered)]
     sheet.dimensions = [c for c in columns if c not in (*FIXED, COMMENT) and c]
     if not bad and not sheet.dimensions:
-        sheet.problem(display, line, 1, "the header names no dimension: add a column per statement (vision, trust, ...)")
+        sheet.problem(display, line, 1,
+                      "the header names no dimension: add a column per statement (vision, trust, ...)")
         bad = True
     return None if bad else columns
 
@@ -172,13 +179,13 @@ def _row(row, columns, sheet: Sheet, display: str, partners: list[str]) -> None:
     ok = True
     if partner not in partners:
         near = suggest(partner, partners)
-        sheet.problem(display, line, pcol, f"`{partner}` is not a partner of the charter"
+        sheet.problem(display, line, pcol, f"{_shown(partner)} is not a partner of the charter"
                       + (f" (did you mean `{near}`?)" if near else f": use one of {', '.join(partners)}"))
         ok = False
     if level not in LEVELS:
         near = suggest(level, LEVELS)
-        sheet.problem(display, line, lcol, f"`{level}` is not a level" + (f" (did you mean `{near}`?)" if near else "")
-                      + ": use executive or execution")
+        sheet.problem(display, line, lcol, f"{_shown(level)} is not a level"
+                      + (f" (did you mean `{near}`?)" if near else "") + ": use executive or execution")
         ok = False
     scores = {}
     for dim in sheet.dimensions:
@@ -187,12 +194,13 @@ def _row(row, columns, sheet: Sheet, display: str, partners: list[str]) -> None:
         if not value:
             continue
         if not _NUMBER.match(value):
-            sheet.problem(display, line, col, f"`{dim}`: `{value[:20]}` is not a score: answer 1 to 5, or leave it empty")
+            sheet.problem(display, line, col,
+                          f"`{dim}`: {_shown(value)} is not a score: answer 1 to 5, or leave it empty")
             ok = False
             continue
         score = Decimal(value)
         if not 1 <= score <= 5:
-            sheet.problem(display, line, col, f"`{dim}`: score {value[:20]} is outside 1–5")
+            sheet.problem(display, line, col, f"`{dim}`: score {value[:20]} is outside 1–5")  # a number only
             ok = False
             continue
         scores[dim] = score
