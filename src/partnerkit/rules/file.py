@@ -101,6 +101,8 @@ def references(ch):
     for i, p in enumerate(ch.pulse):
         yield p.partner, ("pulse", i, "partner"), "partner"
     for i, ms in enumerate(ch.milestones):
+        if ms.owner is not None:
+            yield ms.owner, ("milestones", i, "owner"), "partner"
         for j, c in conditions(ms):
             yield c.metric, ("milestones", i, "kill_criteria", j, "metric"), "metric"
 
