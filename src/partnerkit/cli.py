@@ -144,6 +144,116 @@ def schema(output: Optional[str] = typer.Option(None, "--output", "-o", help="Wr
         sys.stdout.write(text)
 
 
+record_app = typer.Typer(
+    name="record", help="Record readings, evidence, decisions and tensions in the charter, keeping its layout.",
+    no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]})
+app.add_typer(record_app)
+
+Charter = typer.Option(None, "--charter", "-c", help="The charter to edit (default: the only one in the current folder).", metavar="PATH")
+DryRun = typer.Option(False, "--dry-run", help="Print the unified diff instead of writing.")
+OnDate = typer.Option(None, "--date", help="The date (default: the as-of date).", metavar="DATE")
+
+
+def _record(what: str, args: dict, charter, as_of, config, dry_run):
+    from partnerkit.commands.record import parse_date, run
+
+    if "day" in args:
+        args = {**args, "day": parse_date(args["day"])}
+    raise typer.Exit(run(what, args, charter, as_of_date(as_of), config, dry_run))
+
+
+@record_app.command("reading")
+def record_reading(
+    metric: str = typer.Argument(..., help="The metric's id.", metavar="METRIC"),
+    value: str = typer.Argument(..., help="The value read, a plain number.", metavar="VALUE"),
+    day: Optional[str] = OnDate,
+    note: Optional[str] = typer.Option(None, "--note", help="A short note on the reading.", metavar="TEXT"),
+    charter: Optional[str] = Charter, as_of: Optional[str] = AsOf, config: Optional[str] = Config, dry_run: bool = DryRun,
+):
+    """Append a reading to a metric (or a row to its CSV file)."""
+    _record("reading", {"metric": metric, "value": value, "note": note, "day": day}, charter, as_of, config,
+            dry_run)
+
+
+@record_app.command("evidence")
+def record_evidence(
+    hypothesis: str = typer.Argument(..., metavar="HYPOTHESIS", help="The hypothesis's id."),
+    text: str = typer.Argument(..., metavar="TEXT", help="What was found."),
+    day: Optional[str] = OnDate,
+    charter: Optional[str] = Charter, as_of: Optional[str] = AsOf, config: Optional[str] = Config, dry_run: bool = DryRun,
+):
+    """Append an evidence note to a hypothesis."""
+    _record("evidence", {"hypothesis": hypothesis, "note": text, "day": day}, charter, as_of, config, dry_run)
+
+
+@record_app.command("status")
+def record_status(
+    hypothesis: str = typer.Argument(..., metavar="HYPOTHESIS", help="The hypothesis's id."),
+    status: str = typer.Argument(..., metavar="STATUS", help="open, testing, validated, invalidated or revised."),
+    into: Optional[str] = typer.Option(None, "--into", help="With `revised`: the hypothesis that replaces it.", metavar="ID"),
+    charter: Optional[str] = Charter, as_of: Optional[str] = AsOf, config: Optional[str] = Config, dry_run: bool = DryRun,
+):
+    """Set a hypothesis's status."""
+    _record("status", {"hypothesis": hypothesis, "new": status, "into": into}, charter, as_of, config, dry_run)
+
+
+@record_app.command("confidence")
+def record_confidence(
+    hypothesis: str = typer.Argument(..., metavar="HYPOTHESIS", help="The hypothesis's id."),
+    partner: str = typer.Argument(..., metavar="PARTNER", help="The partner's id."),
+    value: str = typer.Argument(..., metavar="VALUE", help="Its belief, from 0 to 1."),
+    charter: Optional[str] = Charter, as_of: Optional[str] = AsOf, config: Optional[str] = Config, dry_run: bool = DryRun,
+):
+    """Set one partner's confidence in a hypothesis (0..1)."""
+    _record("confidence", {"hypothesis": hypothesis, "who": partner, "value": value}, charter, as_of, config, dry_run)
+
+
+@record_app.command("decision")
+def record_decision(
+    milestone: str = typer.Argument(..., metavar="MILESTONE", help="The milestone's id."),
+    decision: str = typer.Argument(..., metavar="DECISION", help="continue, pivot or stop."),
+    day: Optional[str] = OnDate,
+    rationale: Optional[str] = typer.Option(None, "--rationale", help="Why it was decided.", metavar="TEXT"),
+    charter: Optional[str] = Charter, as_of: Optional[str] = AsOf, config: Optional[str] = Config, dry_run: bool = DryRun,
+):
+    """Record a gate decision and the day it was taken."""
+    _record("decision", {"milestone": milestone, "taken": decision, "rationale": rationale, "day": day}, charter,
+            as_of, config, dry_run)
+
+
+@record_app.command("tension")
+def record_tension(
+    text: str = typer.Argument(..., metavar="TEXT", help="The friction or bottleneck, in a sentence."),
+    by: str = typer.Option(..., "--by", help="The partner raising it.", metavar="PARTNER"),
+    owner: Optional[str] = typer.Option(None, "--owner", help="The partner who owns resolving it.", metavar="PARTNER"),
+    new_id: Optional[str] = typer.Option(None, "--id", help="Its id (default: the next free T<n>).", metavar="ID"),
+    day: Optional[str] = OnDate,
+    charter: Optional[str] = Charter, as_of: Optional[str] = AsOf, config: Optional[str] = Config, dry_run: bool = DryRun,
+):
+    """Raise a tension."""
+    _record("tension", {"issue": text, "by": by, "owner": owner, "new_id": new_id, "day": day}, charter, as_of,
+            config, dry_run)
+
+
+@record_app.command("resolve")
+def record_resolve(
+    tension: str = typer.Argument(..., metavar="TENSION", help="The tension's id."),
+    day: Optional[str] = OnDate,
+    charter: Optional[str] = Charter, as_of: Optional[str] = AsOf, config: Optional[str] = Config, dry_run: bool = DryRun,
+):
+    """Resolve a tension."""
+    _record("resolve", {"which": tension, "day": day}, charter, as_of, config, dry_run)
+
+
+@record_app.command("review")
+def record_review(
+    day: Optional[str] = OnDate,
+    charter: Optional[str] = Charter, as_of: Optional[str] = AsOf, config: Optional[str] = Config, dry_run: bool = DryRun,
+):
+    """Record that the steering review took place (review.last)."""
+    _record("review", {"day": day}, charter, as_of, config, dry_run)
+
+
 def main() -> None:
     """Console entry point: never a traceback; internal errors are one line and exit 2."""
     if sys.argv[1:] == ["--version"]:  # fast path: no typer, no click
