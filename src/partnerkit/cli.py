@@ -57,7 +57,7 @@ def lint(
     paths: List[str] = typer.Argument(None, help="Charter files or folders; `-` reads standard input. Default: the current folder."),
     as_of: Optional[str] = AsOf,
     config: Optional[str] = Config,
-    format: str = typer.Option("text", "--format", "-f", help="text, json, sarif, junit or github."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="text, json, sarif, junit or github (default: from the --output extension, else text)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically).", metavar="FILE"),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error, warning, info or never (default: error).", metavar="LEVEL"),
     select: List[str] = typer.Option([], "--select", help="Only these rules: codes, names or letters (repeat or comma-separate)."),
@@ -66,12 +66,14 @@ def lint(
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Report only findings not recorded in FILE.", metavar="FILE"),
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Record today's findings in FILE.", metavar="FILE"),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name standard input in findings and for configuration.", metavar="NAME"),
+    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes, then report what remains."),
+    diff: bool = typer.Option(False, "--diff", help="Print the safe fixes as a unified diff; write nothing."),
 ):
     """Check charters for misalignment and weak spots."""
     from partnerkit.commands.lint import run
 
     code = run(paths or ["."], as_of_date(as_of), config, format, output, fail_on, select, ignore, show_suppressed,
-               baseline, write_baseline, stdin_filename)
+               baseline, write_baseline, stdin_filename, fix, diff)
     raise typer.Exit(code)
 
 
@@ -104,7 +106,7 @@ def rules(
 @app.command()
 def report(
     path: str = typer.Argument(..., help="A charter file, or a folder for a portfolio report.", metavar="PATH"),
-    format: str = typer.Option("md", "--format", "-f", help="md or html."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="md or html (default: from the --output extension, else md)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE, or into DIR (HTML portfolio: index.html and a page per charter).", metavar="FILE|DIR"),
     as_of: Optional[str] = AsOf,
     config: Optional[str] = Config,

@@ -60,7 +60,8 @@ class Findings:
         self.items.append(Finding(
             code, rule.name, self.settings.severity_of(code, rule.severity), hit.message, hit.hint or rule.hint,
             loc.in_file(self.display), tuple(hit.path), related,
-            subject(self.data, hit.path) if hit.path else "", describe(self.data, hit.path) if hit.path else ""))
+            subject(self.data, hit.path) if hit.path else "", describe(self.data, hit.path) if hit.path else "",
+            fix=hit.fix))
 
     def hit(self, hit: Hit, code: str | None = None) -> None:
         self.add(hit.code or code, hit)

@@ -119,20 +119,10 @@ def _dated_on(errors: list[dict], data) -> set[tuple]:
         if err["type"] == "extra_forbidden" and path and path[-1] == "on":
             parent = path[:-1]
             model = fields_at(parent)
-            item = _at(data, parent)
+            item = words.value_at(data, parent)
             if model is not None and DATED in model.model_fields and isinstance(item, dict) and DATED not in item:
                 found.add(parent)
     return found
-
-
-def _at(data, path: tuple):
-    node = data
-    for part in path:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node
 
 
 def _hit(err: dict, data: Any, dated_on: set[tuple]) -> Hit | None:

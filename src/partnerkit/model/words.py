@@ -15,10 +15,10 @@ import math
 import re
 from datetime import date
 
-from partnerkit.core.finding import Hit
+from partnerkit.core.finding import Fix, Hit
 from partnerkit.core.places import describe
 from partnerkit.core.slug import slugify
-from partnerkit.core.suggest import suggest
+from partnerkit.core.suggest import only_match, suggest
 
 EXTENSION_NOTE = "keys starting with `x-` for your own data"
 
@@ -201,7 +201,9 @@ def wrong_value(data, path: tuple, kind: str, value, ctx: dict, msg: str) -> Hit
         near = near or next((c for c in choices if isinstance(value, str) and c.lower() == value.strip().lower()), None)
         message = f"{who} is {got(value)}, which is not one of {', '.join(choices)}"
         if near:
-            return Hit(path, message + f" (did you mean `{near}`?)", f"Write `{near}`.", at_value=True)
+            only = only_match(value, choices)
+            fix = Fix(f"Replace `{value}` with `{only}`", "replace", only) if only else None
+            return Hit(path, message + f" (did you mean `{near}`?)", f"Write `{near}`.", at_value=True, fix=fix)
         return Hit(path, message, f"Use one of: {', '.join(choices)}.", at_value=True)
     if kind == "string_pattern_mismatch":
         return Hit(path, f"{who} must be an id (letters, digits, `.`, `_` and `-`, no spaces); got {got(value)}",
@@ -271,7 +273,12 @@ def unknown_key(data, path: tuple, model) -> Hit:
     allowed = list(model.model_fields) if model is not None else []
     near = suggest(key, allowed)
     if near:
-        return Hit(path, f"unknown key `{key}` in {section} (did you mean `{near}`?)", f"Rename it to `{near}`.")
+        only = only_match(key, allowed)
+        item = value_at(data, parent)
+        safe = only and not (isinstance(item, dict) and only in item)  # renaming onto a key already there: no
+        fix = Fix(f"Rename `{key}` to `{only}`", "rename", only) if safe else None
+        return Hit(path, f"unknown key `{key}` in {section} (did you mean `{near}`?)", f"Rename it to `{near}`.",
+                   fix=fix)
     listed = ", ".join(allowed)
     return Hit(path, f"unknown key `{key}` in {section}" + (f"; the keys allowed here: {listed}" if allowed else ""),
                f"Use one of the keys allowed here, or start your own keys with `x-` to keep data no rule reads.")
@@ -280,7 +287,18 @@ def unknown_key(data, path: tuple, model) -> Hit:
 def on_for_date(data, item: tuple) -> Hit:
     """`on` where a dated item needs `date`: one finding, not an unknown key and a missing one."""
     return Hit(item + ("on",), f"{describe(data, item)} uses `on` for its date: the key is `date`",
-               "Rename `on` to `date` (YAML 1.1 tools read `on` as true).")
+               "Rename `on` to `date` (YAML 1.1 tools read `on` as true).", fix=Fix("Rename `on` to `date`", "rename",
+                                                                                    "date"))
+
+
+def value_at(data, path: tuple):
+    node = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
 
 
 def bad_key(data, path: tuple, value) -> Hit:

@@ -13,6 +13,7 @@ class RunInfo:
     color: bool = False
     baselined: int = 0
     errors: list[str] = field(default_factory=list)
+    fixed: int = 0  # findings fixed by `lint --fix` before this run
 
 
 def summary(results) -> dict:

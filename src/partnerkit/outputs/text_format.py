@@ -31,6 +31,8 @@ def render(results, info) -> str:
             head = f"{paint('path', clean(f.file))}:{f.line}:{f.col}: {paint('code', f.code)} {paint(f.severity, f.severity)} {clean(f.message)}"
             if f.suppressed:
                 head += paint("dim", f" [suppressed: {clean(f.suppressed)}]")
+            elif f.fix is not None:
+                head += paint("dim", " [fixable]")
             lines.append(head)
             if f.hint:
                 lines.append(paint("dim", f"  hint: {clean(f.hint)}"))
@@ -43,6 +45,11 @@ def render(results, info) -> str:
     text = f"{plural(total, 'finding')} in {plural(counts['files'], 'file')}: " \
            f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, {plural(counts['info'], 'info')}"
     extras = []
+    if info.fixed:
+        extras.append(f"{info.fixed} fixed")
+    fixable = sum(1 for r in results for f in r.findings if f.fix is not None and not f.suppressed)
+    if fixable:
+        extras.append(f"{fixable} fixable with --fix")
     if counts["suppressed"]:
         extras.append(f"{counts['suppressed']} suppressed" + ("" if info.show_suppressed else ", shown with --show-suppressed"))
     if counts["baselined"]:
