@@ -12,8 +12,52 @@ from datetime import date
 from typing import List, Optional
 
 import typer
+from typer.core import TyperGroup
+
+class OneLineErrors(TyperGroup):
+    """Usage errors (an unknown option, a missing argument, a bad choice) as one line on standard error, exit 2."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except Exception as exc:  # click's own, or the copy typer bundles: known by what they carry
+            if type(exc).__name__ == "Abort":
+                sys.stderr.write("partnerkit: interrupted\n")
+                sys.exit(130)
+            if not (hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)):
+                raise
+            words = sys.argv[1:] if args is None else list(args)
+            command = next((w for w in words if w in self.commands), None)
+            sys.stderr.write(f"{usage_error(exc, command, self.commands.get(command, self))}\n")
+            sys.exit(exc.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_error(exc, command: str | None = None, where=None) -> str:
+    """``partnerkit: lint: no such option --formt (did you mean --format?)``."""
+    import re
+
+    text = " ".join(exc.format_message().split())
+    typed = getattr(exc, "option_name", None)
+    if typed and where is not None and text.startswith("No such option"):
+        from partnerkit.core.suggest import suggest
+
+        options = [o for p in getattr(where, "params", []) for o in p.opts if o.startswith("--")]
+        near = [o for o in options if o.startswith(typed)] or [suggest(typed, options)]
+        text = f"No such option: {typed}" + (f" (Possible options: {', '.join(near)})" if near[0] else "")
+    near = re.search(r"\s*(?:\(Possible options: (.+?)\)|Did you mean (.+?)\?)$", text)
+    if near:
+        text = text[:near.start()].rstrip(".")
+        text += f" (did you mean {' or '.join((near.group(1) or near.group(2)).split(', '))}?)"
+    text = re.sub(r"^No such (option|command): ", r"no such \1 ", text)
+    text = text[:1].lower() + text[1:].rstrip(".")
+    return f"partnerkit: {command}: {text}" if command else f"partnerkit: {text}"
+
 
 app = typer.Typer(
+    cls=OneLineErrors,
     name="partnerkit",
     help="Lint and report on business-partnership charters kept as YAML in git.",
     no_args_is_help=True,
