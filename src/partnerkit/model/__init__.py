@@ -38,7 +38,11 @@ def _iso_date(value):
 
 
 # As strict as the JSON Schema: a number in quotes is text, true/false only are booleans, a date is YYYY-MM-DD.
-Int = Annotated[int, BeforeValidator(_whole), Strict()]
+def Int(**bounds):  # noqa: N802 - a type, named as one
+    """A whole number within ``bounds`` (``ge``, ``le``); ``36.0`` counts, ``"36"`` does not."""
+    return Annotated[Annotated[int, Strict(), Field(**bounds)], BeforeValidator(_whole)]
+
+
 Number = Annotated[float, Strict()]
 Bool = Annotated[bool, Strict()]
 Date = Annotated[date, BeforeValidator(_iso_date)]
@@ -172,7 +176,7 @@ class Exit(Model):
     """The agreed way out."""
 
     criteria: list[Text] = _f("What makes either partner leave (C004 when empty).", [])
-    notice_days: Annotated[Int, Field(ge=0)] | None = _f("Days of notice before leaving, such as 90.", None)
+    notice_days: Int(ge=0) | None = _f("Days of notice before leaving, such as 90.", None)
 
 
 class Governance(Model):
@@ -302,7 +306,7 @@ class Pulse(Model):
     date: Date = _f("When the survey round closed (the key is `date`, never `on`).")
     partner: Slug = _f("The id of the partner surveyed.")
     level: Level = _f("`executive` or `execution`.")
-    responses: Annotated[Int, Field(ge=1, le=MAX_RESPONSES)] = _f("How many people answered, a whole number such as "
+    responses: Int(ge=1, le=MAX_RESPONSES) = _f("How many people answered, a whole number such as "
                                                                   "12.")
     scores: dict[Text, Annotated[Number, Field(ge=1, le=5)]] = _f(
         "The mean score per dimension on a 1 to 5 scale: vision, values, priorities, trust, communication, feedback.",
@@ -319,7 +323,7 @@ class Data(Model):
 class Suppression(Model):
     """Why a rule is switched off for this charter, and until when."""
 
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] = _f(
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"\S")] = _f(
         "Why the rule is switched off: suppressions are accountable.")
     until: Date | None = _f("When the suppression expires (S002 after it).", None)
 
@@ -328,8 +332,9 @@ def _reason_only(value):
     return {"reason": value} if isinstance(value, str) else value
 
 
-# `CODE: reason` is short for `CODE: {reason: ...}`.
-IgnoreEntry = Annotated[Suppression, BeforeValidator(_reason_only, json_schema_input_type=str | Suppression)]
+# `CODE: reason` is short for `CODE: {reason: ...}`; a reason holds more than spaces.
+Reason = Annotated[str, StringConstraints(pattern=r"\S")]
+IgnoreEntry = Annotated[Suppression, BeforeValidator(_reason_only, json_schema_input_type=Reason | Suppression)]
 
 
 class Lint(Model):
@@ -350,7 +355,7 @@ class Charter(Model):
     started: Date = _f("When the partnership began, as an ISO date such as 2026-01-15.")
     phase: Phase = _f("Where it stands now: discovery, pilot, scale, sustain or exit (D007: no pilot before a "
                       "validated hypothesis).")
-    horizon_months: Annotated[Int, Field(ge=1)] = _f(
+    horizon_months: Int(ge=1) = _f(
         "Months until substantial outcome results are expected, a whole number such as 24: outcome metrics are not "
         "judged off track before then.", 24)
     review: Review | None = _f("The steering review: `{cadence: monthly, last: 2026-11-02}` (A008).", None)
