@@ -300,6 +300,14 @@ def record_review(
     _record("review", {"day": day}, charter, as_of, config, dry_run)
 
 
+@app.command()
+def lsp():
+    """Run the language server for editors (LSP over standard input and output; needs the `lsp` extra)."""
+    from partnerkit.lsp import main as serve
+
+    raise typer.Exit(serve())
+
+
 def main() -> None:
     """Console entry point: never a traceback; internal errors are one line and exit 2."""
     if sys.argv[1:] == ["--version"]:  # fast path: no typer, no click
