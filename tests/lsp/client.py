@@ -68,7 +68,7 @@ class Editor:
         async def published():
             async with self.arrived:
                 await self.arrived.wait_for(lambda: self.published.get(uri, (None,))[0] == version)
-                return self.published[uri][1]
+                return list(self.published[uri][1])
 
         return await asyncio.wait_for(published(), WAIT)
 

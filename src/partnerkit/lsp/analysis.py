@@ -106,12 +106,15 @@ def key_description(a: Analysis, line: int, col: int) -> str | None:
 
 
 def key_at(pos, line: int, col: int, path: tuple = ()) -> tuple | None:
-    """The data path of the key whose text holds (line, col), 1-based; None when there is none."""
+    """The data path of the key whose text, or whose plain value's text, holds (line, col), 1-based; or None."""
     sub = pos.sub if pos is not None else None
     if isinstance(sub, dict):
         for key, (kpos, vpos) in sub.items():
             end = (kpos.end_line or kpos.line, kpos.end_col or kpos.col + len(str(key)))
             if (kpos.line, kpos.col) <= (line, col) <= end:
+                return path + (key,)
+            if vpos.sub is None and vpos.end_line is not None and \
+                    (vpos.line, vpos.col) <= (line, col) <= (vpos.end_line, vpos.end_col or vpos.col):
                 return path + (key,)
             found = key_at(vpos, line, col, path + (key,))
             if found:
