@@ -300,6 +300,43 @@ def record_review(
     _record("review", {"day": day}, charter, as_of, config, dry_run)
 
 
+pulse_app = typer.Typer(
+    name="pulse", help="Alignment pulse surveys: the questionnaire, and its answers imported with real anonymity.",
+    no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]})
+app.add_typer(pulse_app)
+
+MinResponses = typer.Option(None, "--min-responses", help="Anonymity threshold K: groups and questions with fewer answers are withheld (default: the pulse-min-responses threshold, 5; at least 3).", metavar="K")
+
+
+@pulse_app.command("survey")
+def pulse_survey(
+    charter: Optional[str] = Charter,
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="md, html or csv (the response template); default from -o's extension, else md."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of standard output.", metavar="FILE"),
+    min_responses: Optional[int] = MinResponses,
+    as_of: Optional[str] = AsOf, config: Optional[str] = Config,
+):
+    """Write the pulse questionnaire: one 1-5 statement per dimension, for each partner and level."""
+    from partnerkit.commands.pulse import survey
+
+    raise typer.Exit(survey(charter, format, output, min_responses, as_of_date(as_of), config))
+
+
+@pulse_app.command("import")
+def pulse_import(
+    responses: str = typer.Argument(..., help="The answers: partner,level,<dimension>...[,comment], one row per respondent.", metavar="RESPONSES.csv"),
+    charter: Optional[str] = Charter,
+    day: Optional[str] = typer.Option(None, "--date", help="The survey round's date (default: the as-of date).", metavar="DATE"),
+    min_responses: Optional[int] = MinResponses,
+    as_of: Optional[str] = AsOf, config: Optional[str] = Config, dry_run: bool = DryRun,
+):
+    """Import a round of answers as pulse entries: mean scores per partner and level, small groups withheld."""
+    from partnerkit.commands.pulse import import_
+    from partnerkit.commands.record import parse_date
+
+    raise typer.Exit(import_(responses, charter, parse_date(day), min_responses, as_of_date(as_of), config, dry_run))
+
+
 @app.command()
 def lsp():
     """Run the language server for editors (LSP over standard input and output; needs the `lsp` extra)."""

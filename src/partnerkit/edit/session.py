@@ -125,7 +125,7 @@ class CharterFile:
         self.settings = settings or Settings()
         self.as_of = as_of or date.today()
         self.folder = os.path.dirname(os.path.abspath(path))
-        self.raw = _read(path, int(self.settings.thresholds["max-bytes"]), self.display, check=False)
+        self.raw = read_file(path, int(self.settings.thresholds["max-bytes"]), self.display, check=False)
         self.bom = self.raw.startswith(BOM)
         self.before = lint_bytes(self.raw, self.display, self.settings, self.as_of, self.folder)
         if self.before.charter is None or any(f.code in STOPPERS for f in self.before.active):
@@ -160,7 +160,7 @@ class CharterFile:
             if key not in self.data_files:
                 raise EditError(f"the charter keeps no `data.{key}` file")
             path = self.data_path(key)
-            raw = _read(path, CSV_MAX_BYTES, self.data_display(key))
+            raw = read_file(path, CSV_MAX_BYTES, self.data_display(key))
             originals[path] = raw
             bom = raw.startswith(BOM)
             try:
@@ -186,7 +186,7 @@ class CharterFile:
                     content = csv_after[key]
                 else:
                     try:
-                        content = _read(self.data_path(key), CSV_MAX_BYTES, rel)
+                        content = read_file(self.data_path(key), CSV_MAX_BYTES, rel)
                     except EditError:
                         continue
                 with open(target, "wb") as fh:
@@ -194,7 +194,8 @@ class CharterFile:
             return lint_bytes(raw, self.display, self.settings, self.as_of, scratch)
 
 
-def _read(path: str, limit: int, display: str, check: bool = True) -> bytes:
+def read_file(path: str, limit: int, display: str, check: bool = True) -> bytes:
+    """At most ``limit`` bytes of a regular file (``check``: refuse a larger one), or an EditError saying why not."""
     try:
         raw = read_limited(path, limit)
     except NotRegular:
