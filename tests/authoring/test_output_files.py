@@ -35,7 +35,7 @@ def test_lint_format_from_the_extension(tmp_path, run_pk, name, check):
 def test_a_format_the_extension_contradicts_is_a_usage_error(tmp_path, run_pk, args):
     proc = run_pk(*args, SPEC_EXAMPLE, cwd=tmp_path)
     assert proc.returncode == 2
-    assert proc.stderr.count(b"\n") == 1 and b"does not match the extension" in proc.stderr
+    assert proc.stderr.count(b"\n") == 1 and b"contradicts the extension" in proc.stderr
     assert list(tmp_path.iterdir()) == []
 
 

@@ -30,6 +30,7 @@ def output_format(fmt: str | None, output: str | None, by_extension: dict[str, t
     if fmt is None:
         return fitting[0] if fitting else default
     if fitting and fmt not in fitting:
-        fail(f"--format {fmt} does not match the extension of {output}: {ext} is written as {' or '.join(fitting)} "
-             "(leave out --format, or change the file name)")
+        other = next((e for e, formats in by_extension.items() if fmt in formats), None)
+        fail(f"--format {fmt} contradicts the extension of {output}: drop --format, or "
+             + (f"name the file {other}" if other else "use another file name"))
     return fmt
