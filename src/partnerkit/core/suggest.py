@@ -14,11 +14,12 @@ def suggest(word: Any, choices: Iterable) -> str | None:
 
 
 def only_match(word: Any, choices: Iterable) -> str | None:
-    """The close match when there is exactly one: safe to apply without asking."""
+    """The one choice ``word`` surely means, or None: the same word in other capitals, else the only close match."""
     if not isinstance(word, str):
         return None
-    got = difflib.get_close_matches(word, [str(c) for c in choices], n=2, cutoff=0.6)
-    if len(got) != 1:
-        lowered = [str(c) for c in choices if str(c).lower() == word.strip().lower()]
-        return lowered[0] if len(lowered) == 1 and not got else (got[0] if len(got) == 1 else None)
-    return got[0]
+    choices = [str(c) for c in choices]
+    same = [c for c in choices if c.lower() == word.strip().lower()]
+    if len(same) == 1:
+        return same[0]
+    got = difflib.get_close_matches(word, choices, n=2, cutoff=0.6)
+    return got[0] if len(got) == 1 else None

@@ -232,9 +232,7 @@ def where_typing(lines: list[str], line: int, before: str) -> tuple[list[str], b
         elif ch == ":" and (i + 1 == len(before) or before[i + 1] in " \t"):
             key = re.sub(r"^[\s,{\[-]*", "", before[token_start:i]).strip()
             in_key = False
-        if ch in "{[,":
-            token_start = i + 1
-        elif ch == ":":
+        if ch in "{[,:":
             token_start = i + 1
     indent_of = len(before) - len(before.lstrip(" -"))
     owners = context(lines, line, indent_of)

@@ -19,6 +19,7 @@ from partnerkit.core.finding import Fix, Hit
 from partnerkit.core.places import describe
 from partnerkit.core.slug import slugify
 from partnerkit.core.suggest import only_match, suggest
+from partnerkit.core.text import one_line
 
 EXTENSION_NOTE = "keys starting with `x-` for your own data"
 
@@ -202,7 +203,7 @@ def wrong_value(data, path: tuple, kind: str, value, ctx: dict, msg: str) -> Hit
         message = f"{who} is {got(value)}, which is not one of {', '.join(choices)}"
         if near:
             only = only_match(value, choices)
-            fix = Fix(f"Replace `{value}` with `{only}`", "replace", only) if only else None
+            fix = Fix(f"Replace `{one_line(value)}` with `{only}`", "replace", only) if only else None
             return Hit(path, message + f" (did you mean `{near}`?)", f"Write `{near}`.", at_value=True, fix=fix)
         return Hit(path, message, f"Use one of: {', '.join(choices)}.", at_value=True)
     if kind == "string_pattern_mismatch":
@@ -276,7 +277,7 @@ def unknown_key(data, path: tuple, model) -> Hit:
         only = only_match(key, allowed)
         item = value_at(data, parent)
         safe = only and not (isinstance(item, dict) and only in item)  # renaming onto a key already there: no
-        fix = Fix(f"Rename `{key}` to `{only}`", "rename", only) if safe else None
+        fix = Fix(f"Rename `{one_line(key)}` to `{only}`", "rename", only) if safe else None
         return Hit(path, f"unknown key `{key}` in {section} (did you mean `{near}`?)", f"Rename it to `{near}`.",
                    fix=fix)
     listed = ", ".join(allowed)
