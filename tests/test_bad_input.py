@@ -14,7 +14,7 @@ BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join(["*" + chr(97 + i)] * 9) + "]\n" for i in range(8))
 
 CASES = {
-    "malformed": (b"partnerkit: 1\nid: [unclosed\n", "E001", (3, 1)),
+    "malformed": (b"partnerkit: 1\nid: [unclosed\n", "E001", (2, 5)),  # at the `[` left open
     "duplicate-key": (MINIMAL.encode() + b"id: y\n", "E001", (9, 1)),
     "wrong-type": (MINIMAL.replace("phase: discovery", "phase: [a]").encode(), "E002", (5, 8)),
     "unknown-key": (MINIMAL.encode() + b"titel: X\n", "E002", (9, 1)),
@@ -82,7 +82,7 @@ def test_syntax_error_names_where_the_structure_started(tmp_path, cli):
     path = tmp_path / "charter.yaml"
     path.write_bytes(CASES["malformed"][0])
     finding = json.loads(cli("lint", "--format", "json", path).output)["files"][0]["findings"][0]
-    assert "started at line 2, column 5" in finding["message"]
+    assert "opened with `[` at line 2, column 5" in finding["message"]
 
 
 def test_symlink_loop_is_not_followed(tmp_path, run_pk):

@@ -124,7 +124,7 @@ def test_version_imports_no_heavy_module():
     code = ("import sys; sys.argv=['partnerkit','--version']\n"
             "from partnerkit.cli import main\n"
             "try: main()\nexcept SystemExit: pass\n"
-            "bad=[m for m in ('pydantic','ruamel','jinja2','rich') if any(k==m or k.startswith(m+'.') for k in sys.modules)]\n"
+            "bad=[m for m in ('pydantic','ruamel','jinja2','rich','pygls','lsprotocol') if any(k==m or k.startswith(m+'.') for k in sys.modules)]\n"
             "print('HEAVY', bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert out.strip().endswith("HEAVY []"), out

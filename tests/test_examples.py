@@ -38,7 +38,8 @@ def test_spec_example_gives_exactly_the_documented_findings(cli):
     assert active == EXPECTED
     suppressed = [(f["code"], f["path"]) for f in found if f["suppressed"]]
     assert suppressed == [("V006", "partners[0].values[2]"), ("V006", "partners[1].values[1]")]
-    assert doc["summary"] == {"files": 1, "error": 0, "warning": 14, "info": 2, "suppressed": 2, "baselined": 0}
+    assert doc["summary"] == {"files": 1, "error": 0, "warning": 14, "info": 2, "suppressed": 2, "baselined": 0,
+                              "fixable": 0}
     assert result.exit_code == 0
     assert cli("lint", "--as-of", AS_OF.isoformat(), "--fail-on", "warning", SPEC_EXAMPLE).exit_code == 1
 

@@ -12,8 +12,52 @@ from datetime import date
 from typing import List, Optional
 
 import typer
+from typer.core import TyperGroup
+
+class OneLineErrors(TyperGroup):
+    """Usage errors (an unknown option, a missing argument, a bad choice) as one line on standard error, exit 2."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except Exception as exc:  # click's own, or the copy typer bundles: known by what they carry
+            if type(exc).__name__ == "Abort":
+                sys.stderr.write("partnerkit: interrupted\n")
+                sys.exit(130)
+            if not (hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)):
+                raise
+            words = sys.argv[1:] if args is None else list(args)
+            command = next((w for w in words if w in self.commands), None)
+            sys.stderr.write(f"{usage_error(exc, command, self.commands.get(command, self))}\n")
+            sys.exit(exc.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_error(exc, command: str | None = None, where=None) -> str:
+    """``partnerkit: lint: no such option --formt (did you mean --format?)``."""
+    import re
+
+    text = " ".join(exc.format_message().split())
+    typed = getattr(exc, "option_name", None)
+    if typed and where is not None and text.startswith("No such option"):
+        from partnerkit.core.suggest import suggest
+
+        options = [o for p in getattr(where, "params", []) for o in p.opts if o.startswith("--")]
+        near = [o for o in options if o.startswith(typed)] or [suggest(typed, options)]
+        text = f"No such option: {typed}" + (f" (Possible options: {', '.join(near)})" if near[0] else "")
+    near = re.search(r"\s*(?:\(Possible options: (.+?)\)|Did you mean (.+?)\?)$", text)
+    if near:
+        text = text[:near.start()].rstrip(".")
+        text += f" (did you mean {' or '.join((near.group(1) or near.group(2)).split(', '))}?)"
+    text = re.sub(r"^No such (option|command): ", r"no such \1 ", text)
+    text = text[:1].lower() + text[1:].rstrip(".")
+    return f"partnerkit: {command}: {text}" if command else f"partnerkit: {text}"
+
 
 app = typer.Typer(
+    cls=OneLineErrors,
     name="partnerkit",
     help="Lint and report on business-partnership charters kept as YAML in git.",
     no_args_is_help=True,
@@ -57,7 +101,7 @@ def lint(
     paths: List[str] = typer.Argument(None, help="Charter files or folders; `-` reads standard input. Default: the current folder."),
     as_of: Optional[str] = AsOf,
     config: Optional[str] = Config,
-    format: str = typer.Option("text", "--format", "-f", help="text, json, sarif, junit or github."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="text, json, sarif, junit or github (default: from the --output extension, else text)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically).", metavar="FILE"),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error, warning, info or never (default: error).", metavar="LEVEL"),
     select: List[str] = typer.Option([], "--select", help="Only these rules: codes, names or letters (repeat or comma-separate)."),
@@ -66,12 +110,14 @@ def lint(
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Report only findings not recorded in FILE.", metavar="FILE"),
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Record today's findings in FILE.", metavar="FILE"),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name standard input in findings and for configuration.", metavar="NAME"),
+    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes, then report what remains."),
+    diff: bool = typer.Option(False, "--diff", help="Print the safe fixes as a unified diff; write nothing."),
 ):
     """Check charters for misalignment and weak spots."""
     from partnerkit.commands.lint import run
 
     code = run(paths or ["."], as_of_date(as_of), config, format, output, fail_on, select, ignore, show_suppressed,
-               baseline, write_baseline, stdin_filename)
+               baseline, write_baseline, stdin_filename, fix, diff)
     raise typer.Exit(code)
 
 
@@ -104,7 +150,7 @@ def rules(
 @app.command()
 def report(
     path: str = typer.Argument(..., help="A charter file, or a folder for a portfolio report.", metavar="PATH"),
-    format: str = typer.Option("md", "--format", "-f", help="md or html."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="md or html (default: from the --output extension, else md)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE, or into DIR (HTML portfolio: index.html and a page per charter).", metavar="FILE|DIR"),
     as_of: Optional[str] = AsOf,
     config: Optional[str] = Config,
@@ -289,6 +335,14 @@ def pulse_import(
     from partnerkit.commands.record import parse_date
 
     raise typer.Exit(import_(responses, charter, parse_date(day), min_responses, as_of_date(as_of), config, dry_run))
+
+
+@app.command()
+def lsp():
+    """Run the language server for editors (LSP over standard input and output; needs the `lsp` extra)."""
+    from partnerkit.lsp import main as serve
+
+    raise typer.Exit(serve())
 
 
 def main() -> None:

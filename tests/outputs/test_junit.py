@@ -108,7 +108,9 @@ def test_control_characters_and_markup_from_the_charter_cannot_break_the_xml(run
     write(tmp_path, "odd.charter.yaml", control_char_charter())
     root, _ = junit(run_pk, "odd.charter.yaml", cwd=tmp_path)
     [failure] = [f for f in root.iter("failure") if "bad" in f.get("message")]
-    assert failure.get("message") == "unknown key `bad\\x07key|x` in the charter"
+    assert failure.get("message") == ("unknown key `bad\\x07key|x` in the charter; the keys allowed here: partnerkit, id, "
+                                      "title, kind, started, phase, horizon_months, review, partners, vision, values, "
+                                      "governance, tensions, hypotheses, metrics, milestones, pulse, data, lint, notes")
 
     nasty = finding(message='a <b> & "c" \x00\x1b[31m\ufffe\r\nend]]>', hint="\x0c", file="a&<b>.charter.yaml",
                     related=[RELATED])

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import typer
 
 
@@ -15,3 +17,20 @@ def write_or_fail(path: str, text: str | bytes) -> None:
         write_atomic(path, text)
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def output_format(fmt: str | None, output: str | None, by_extension: dict[str, tuple[str, ...]], default: str) -> str:
+    """``--format``, or the format the ``-o`` file's extension names, or ``default``.
+
+    ``by_extension`` maps an extension to the formats that may be written under it, the one inferred first. An
+    explicit ``--format`` the extension contradicts is a usage error.
+    """
+    ext = os.path.splitext(output)[1].lower() if output and output != "-" else ""
+    fitting = by_extension.get(ext, ())
+    if fmt is None:
+        return fitting[0] if fitting else default
+    if fitting and fmt not in fitting:
+        other = next((e for e, formats in by_extension.items() if fmt in formats), None)
+        fail(f"--format {fmt} contradicts the extension of {output}: drop --format, or "
+             + (f"name the file {other}" if other else "use another file name"))
+    return fmt

@@ -7,14 +7,10 @@ import re
 from datetime import date
 
 from partnerkit.commands.common import fail, write_or_fail
+from partnerkit.core.slug import slugify
 
 KINDS = ("co-innovation", "go-to-market", "technology", "supply", "research", "joint-venture", "other")
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-
-
-def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or "partnership"
 
 
 def scaffold(title: str | None, partners: list[str], kind: str, started: date) -> str:
@@ -49,6 +45,13 @@ def run(path, title, partners, kind, started, force) -> int:
         fail(f"{path} already exists: use --force to overwrite it")
     if os.path.isdir(path):
         fail(f"{path} is a folder")
-    write_or_fail(path, scaffold(title, partners, kind, start))
+    text = scaffold(title, partners, kind, start)
+    folder = os.path.dirname(path)
+    if folder and not os.path.isdir(folder):
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            fail(f"cannot create the folder {folder}: {exc.strerror or exc}")
+    write_or_fail(path, text)
     typer.echo(f"Wrote {path}. Next: partnerkit lint {path}", err=True)
     return 0

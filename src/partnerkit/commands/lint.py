@@ -6,17 +6,26 @@ import os
 import sys
 from contextlib import contextmanager
 
-from partnerkit.commands.common import fail, write_or_fail
+from partnerkit.commands.common import fail, output_format, write_or_fail
 
 PROGRESS_OVER = 50  # a progress bar on a terminal when a run covers more charters than this
 
 
+# What `-o FILE` writes when --format is not given, by the file's extension (the first format is inferred).
+BY_EXTENSION = {".sarif": ("sarif",), ".xml": ("junit",), ".json": ("json", "sarif")}
+
+
 def run(paths, as_of, config, fmt, output, fail_on, select, ignore, show_suppressed, baseline, write_baseline,
-        stdin_filename) -> int:
+        stdin_filename, fix=False, diff=False) -> int:
     from partnerkit import outputs
     from partnerkit.api import ConfigError, Options
     from partnerkit.outputs.common import Prerender, RunInfo
 
+    fmt = output_format(fmt, output, BY_EXTENSION, "text")
+    if (fix or diff) and "-" in paths:
+        fail("--fix and --diff change files: name them instead of `-` (standard input)")
+    if fix and diff:
+        fail("use --fix (write the fixes) or --diff (show them), not both")
     if fmt not in outputs.FORMATS:
         fail(f"unknown format `{fmt}`: use one of {', '.join(outputs.FORMATS)}")
     if fail_on and fail_on not in ("error", "warning", "info", "never"):
@@ -25,14 +34,19 @@ def run(paths, as_of, config, fmt, output, fail_on, select, ignore, show_suppres
         fail("`-` (standard input) can be given only once")
     if stdin_filename is not None and "-" not in paths:
         fail("--stdin-filename names standard input: add `-` to the paths")
+    fixed, after = 0, {}
     try:
         options = Options(as_of=as_of, config=config, fail_on=fail_on, select=select, ignore=ignore)
+        if fix or diff:
+            fixed, after = apply_fixes(paths, options, write=fix)
+        if diff:
+            return _diff_summary(paths, options, stdin_filename, fixed, after)
     except ConfigError as exc:
         fail(str(exc))
     known = _read_baseline(baseline) if baseline else None
     to_stdout = output in (None, "-")
     color = to_stdout and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    info = RunInfo(as_of=options.as_of, show_suppressed=show_suppressed, color=color)
+    info = RunInfo(as_of=options.as_of, show_suppressed=show_suppressed, color=color, fixed=fixed)
     state = _Run(known, bool(write_baseline))
     # Each file's part of the output is rendered where the file is linted, unless a baseline needs its findings.
     finish = None if baseline or write_baseline else Prerender(fmt, info)
@@ -180,3 +194,53 @@ def append_step_summary(path: str, text: str) -> None:
             fh.write(text)
     except OSError as exc:
         sys.stderr.write(f"partnerkit: cannot append the step summary to {path}: {exc.strerror or exc}\n")
+
+
+def apply_fixes(paths, options, write: bool) -> tuple[int, dict]:
+    """Make the safe fixes in every charter named or found: write them, or print them as a diff.
+
+    Returns how many findings were fixed and, per charter changed, the lint result after the fixes.
+    """
+    from partnerkit.edit import EditError, open_charter
+    from partnerkit.edit.fixes import fix_file
+    from partnerkit.lint.discover import expand
+
+    fixed, after = 0, {}
+    for path, error in expand(list(paths)):
+        if error:
+            continue  # reported by the lint run
+        try:
+            result = fix_file(open_charter(path, options.settings_for(path), options.as_of))
+        except EditError:
+            continue  # cannot be read as a charter: the lint run says why
+        if result.outcome is None:
+            continue
+        if write:
+            try:
+                result.outcome.write()
+            except (EditError, OSError) as exc:
+                sys.stderr.write(f"partnerkit: {path}: fixes not written: {exc}\n")
+                continue
+        else:
+            sys.stdout.write(result.outcome.diff())
+        fixed += len(result.fixed)
+        after[path] = result.outcome.after
+    return fixed, after
+
+
+def _diff_summary(paths, options, stdin_filename, fixed: int, after: dict) -> int:
+    """``--diff``: the diff is printed; standard error says what would remain; the exit code is lint's for that."""
+    from partnerkit.api import exit_code
+    from partnerkit.core.numbers import plural
+    from partnerkit.outputs.common import summary
+
+    results = [after.get(r.path, r) for r in lint_all(paths, options, stdin_filename)]
+    for r in results:
+        if r.error:
+            sys.stderr.write(f"partnerkit: {r.error}\n")
+    counts = summary([r for r in results if not r.error])
+    remain = counts["error"] + counts["warning"] + counts["info"]
+    sys.stderr.write(f"{plural(fixed, 'finding')} would be fixed by --fix; {plural(remain, 'finding')} would remain: "
+                     f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+                     f"{plural(counts['info'], 'info')}.\n")
+    return exit_code(results)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from partnerkit.commands.common import fail, write_or_fail
+from partnerkit.commands.common import fail, output_format, write_or_fail
 
 FORMATS = ("md", "html", "csv")
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv"}
@@ -66,13 +66,7 @@ def _where(exc, given, cf) -> str:
 
 
 def _format(fmt: str | None, output: str | None) -> str:
-    import os
-
-    inferred = EXTENSIONS.get(os.path.splitext(output or "")[1].lower()) if output and output != "-" else None
-    if fmt is None:
-        return inferred or "md"
+    fmt = output_format(fmt, output, {ext: (kind,) for ext, kind in EXTENSIONS.items()}, "md")
     if fmt not in FORMATS:
         fail(f"unknown format `{fmt}`: use md, html or csv")
-    if inferred and inferred != fmt:
-        fail(f"--format {fmt} contradicts the extension of {output}: drop --format, or name the file .{fmt}")
     return fmt

@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 import sys
 
-from partnerkit.commands.common import fail, write_or_fail
+from partnerkit.commands.common import fail, output_format, write_or_fail
 
 FORMATS = ("md", "html")
+BY_EXTENSION = {".html": ("html",), ".htm": ("html",), ".md": ("md",), ".markdown": ("md",)}  # -o FILE's format
 
 
 def run(path, fmt, output, as_of, config, since, previous) -> int:
     from partnerkit.api import ConfigError, Options, lint
 
+    fmt = output_format(fmt, output, BY_EXTENSION, "md")
     if fmt not in FORMATS:
         fail(f"unknown format `{fmt}`: use md or html")
     if since and previous:

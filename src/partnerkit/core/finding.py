@@ -30,6 +30,15 @@ class Related:
     loc: Location | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A safe fix of a finding, at the finding's data path: rename the key there, or replace the value there."""
+
+    title: str  # what the fix does, for a reader: "Rename `on` to `date`"
+    kind: str  # "rename" or "replace"
+    value: object  # the new key, or the new value
+
+
 @dataclass(slots=True)
 class Hit:
     """What a rule returns: a data path and words; the engine adds the rest."""
@@ -41,6 +50,7 @@ class Hit:
     at_value: bool = False
     code: str | None = None  # only checks that report several codes set it
     loc: Location | None = None  # a place no data path names (a comment, a CSV cell); else resolved from ``path``
+    fix: Fix | None = None  # the safe fix, when there is one (``lint --fix``, the language server's code actions)
 
 
 @dataclass(slots=True)
@@ -57,6 +67,7 @@ class Finding:
     where: str = ""  # the same for a reader (``metric `M1`, reading 4``), counting from 1
     suppressed: str | None = None  # the reason, when suppressed
     suppressed_by: str | None = None  # "lint.ignore" or "comment"
+    fix: Fix | None = None  # the safe fix, when there is one
 
     @property
     def file(self) -> str:

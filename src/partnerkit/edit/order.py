@@ -22,7 +22,7 @@ def keys_before(path: tuple) -> tuple[str, ...]:
 
 @lru_cache(maxsize=256)
 def _fields(path: tuple) -> tuple[str, ...]:
-    from partnerkit.model.validate import _fields_at  # the model class a data path reaches
+    from partnerkit.model.validate import fields_at  # the model class a data path reaches
 
-    model = _fields_at(path)
+    model = fields_at(path)
     return tuple(model.model_fields) if model is not None else ()

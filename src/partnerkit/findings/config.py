@@ -129,7 +129,20 @@ def read_file(path: Path) -> Settings | None:
         if table is None:
             return None
         return parse(table, f"{path} [tool.partnerkit]")
-    return parse(doc, str(path))
+    return parse(*_own_table(doc, path))
+
+
+def _own_table(doc: dict, path: Path) -> tuple[dict, str]:
+    """partnerkit.toml holds the keys at the top, or under ``[tool.partnerkit]`` as pyproject.toml does (so the
+    README's snippet works pasted into either file); not both."""
+    tool = doc.get("tool")
+    if not isinstance(tool, dict) or "partnerkit" not in tool:
+        return doc, str(path)
+    others = [k for k in doc if k != "tool"] + [f"tool.{k}" for k in tool if k != "partnerkit"]
+    if others:
+        raise ConfigError(f"{path}: [tool.partnerkit] and other keys ({', '.join(others)}): keep the settings at "
+                          "the top of the file or under [tool.partnerkit], not both")
+    return tool["partnerkit"], f"{path} [tool.partnerkit]"
 
 
 class Finder:

@@ -61,7 +61,7 @@ class Findings:
         subject, where = names(self.data, hit.path) if hit.path else ("", "")
         self.items.append(Finding(
             code, rule.name, self.settings.severity_of(code, rule.severity), hit.message, hit.hint or rule.hint,
-            loc.in_file(self.display), tuple(hit.path), related, subject, where))
+            loc.in_file(self.display), tuple(hit.path), related, subject, where, fix=hit.fix))
 
     def hit(self, hit: Hit, code: str | None = None) -> None:
         self.add(hit.code or code, hit)

@@ -228,21 +228,15 @@ class Loaded:
 
 
 def _yaml_error(exc, text: str):
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    context_mark = getattr(exc, "context_mark", None)
+    from partnerkit.load.syntax import explain
+
+    def at(mark):
+        return None if mark is None else (mark.line, mark.column)
+
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    context = getattr(exc, "context", None)
-    message = f"YAML syntax error: {what}"
-    if context:
-        message += f" ({context}"
-        if context_mark is not None and (context_mark.line, context_mark.column) != (mark.line, mark.column):
-            message += f" started at line {context_mark.line + 1}, column {context_mark.column + 1}"
-        message += ")"
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    lines = LINE_BREAKS.split(text)  # the C parser puts an error at the end of the file one line past it
-    if line > len(lines):
-        line, col = len(lines), len(lines[-1]) + 1
-    return problem("E001", message, "Fix the YAML syntax at this position.", line, col)
+    found = explain(what, getattr(exc, "context", None), at(getattr(exc, "problem_mark", None)),
+                    at(getattr(exc, "context_mark", None)), text)
+    return problem("E001", found.message, found.hint, found.line, found.col)
 
 
 def load_yaml(text: str, fast: bool = True) -> Loaded:

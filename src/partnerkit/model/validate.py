@@ -3,6 +3,12 @@
 A schema error does not hide the rest of the charter: the top-level sections
 holding errors are set aside (left out of the model, or None for a required
 one), and the rules that read only the other sections still run.
+
+The words are for the people who write charters by hand: a message names the
+thing by id and counts from 1 (``metric `M1`: `target` must be a number such
+as 12.5; got `five```), and the hint says what to type (``Write numbers
+without separators: 1200.``). The wording of each kind of problem is in
+:mod:`partnerkit.model.words`.
 """
 
 from __future__ import annotations
@@ -11,12 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from partnerkit.core.finding import Hit, format_path
-from partnerkit.core.suggest import suggest
+from partnerkit.core.finding import Hit
 from partnerkit.model import Charter
+from partnerkit.model import words
 
-_DATE_HINT = "Write dates as ISO dates: 2026-01-15."
 MAX_HITS = 100  # a flood of schema errors (a spreadsheet pasted in) is summarised, not listed in full
+DATED = "date"  # the key of a dated item; `on` in its place is one finding, not two
 
 # Stand-ins for required sections set aside, so the rest validates; replaced by None in the result.
 _STAND_INS = {"id": "set-aside", "title": "set aside", "started": date(2000, 1, 1), "phase": "discovery",
@@ -30,16 +36,16 @@ class Validated:
     set_aside: tuple[str, ...] = ()  # top-level sections left out for their schema errors
 
 
-def _fields_at(loc: tuple):
-    """The model class reached by following ``loc`` from Charter, or None."""
+def fields_at(path: tuple):
+    """The model class reached by following the data path ``path`` from Charter, or None."""
     model = Charter
-    for part in loc:
+    for part in path:
         if isinstance(part, int):
             continue
-        field = getattr(model, "model_fields", {}).get(part)
-        if field is None:
+        found = getattr(model, "model_fields", {}).get(part)
+        if found is None:
             return None
-        model = _model_in(field.annotation)
+        model = _model_in(found.annotation)
         if model is None:
             return None
     return model
@@ -59,54 +65,82 @@ def _model_in(annotation):
     return None
 
 
-def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= 60 else text[:57] + "...'"
+def _data_path(loc: tuple, data) -> tuple[tuple, bool]:
+    """pydantic's location -> the data path, without the names of union branches; and whether there were any."""
+    path, node, branches = [], data, False
+    for part in loc:
+        if part == "[key]":
+            path.append(part)
+            continue
+        if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(part, str) and ("[" in part or part in _BRANCHES or part[:1].isupper()):
+            branches = True  # `str`, `list[...]`, `function-after[...]`, `KillCondition`: a branch, not data
+        else:
+            path.append(part)  # something missing from the data: a required key, mostly
+            node = None
+    return tuple(path), branches
 
 
-def _hit(err: dict, data: Any) -> Hit:
-    loc = tuple(p for p in err["loc"])
+_BRANCHES = frozenset(("str", "constrained-str", "int", "float", "bool", "none"))
+_TYPE_ERRORS = frozenset(("string_type", "list_type", "dict_type", "model_type", "model_attributes_type", "int_type",
+                          "float_type", "bool_type", "iso_date", "literal_error", "none_required", "is_instance_of"))
+
+
+def _choose(errors: list[dict], data) -> list[dict]:
+    """One story per problem: of the errors from a union's branches, keep those of the branch the data took."""
+    for err in errors:
+        err["path"], err["branch"] = _data_path(err["loc"], data)
+    union = [e for e in errors if e["branch"]]
+    kept = []
+    for err in errors:
+        if err["branch"] and err["type"] in _TYPE_ERRORS:
+            here = err["path"]
+            deeper = any(o["path"][:len(here)] == here and len(o["path"]) > len(here) for o in union)
+            beside = any(o["path"] == here and o["type"] not in _TYPE_ERRORS for o in union)
+            if deeper or beside:
+                continue
+            if any(o is not err and o["path"] == here and o in kept for o in union):
+                continue  # every branch refused the same value: one finding says what is expected there
+            err["type"] = "union_type"
+        kept.append(err)
+    return kept
+
+
+def _dated_on(errors: list[dict], data) -> set[tuple]:
+    """Dated items (readings, evidence, pulse entries) written with `on` instead of `date`."""
+    found = set()
+    for err in errors:
+        path = err["path"]
+        if err["type"] == "extra_forbidden" and path and path[-1] == "on":
+            parent = path[:-1]
+            model = fields_at(parent)
+            item = words.value_at(data, parent)
+            if model is not None and DATED in model.model_fields and isinstance(item, dict) and DATED not in item:
+                found.add(parent)
+    return found
+
+
+def _hit(err: dict, data: Any, dated_on: set[tuple]) -> Hit | None:
+    path = err["path"]
     kind = err["type"]
-    ctx = err.get("ctx") or {}
     value = err.get("input")
-    if "[key]" in loc:
-        i = loc.index("[key]")
-        path = loc[:i]
-        return Hit(path, f"`{path[-1] if path else ''}` has an invalid key: {err['msg']}", "Use a slug as the key.")
-    path = loc
-    where = format_path(path)
+    if "[key]" in path:
+        return words.bad_key(data, path[:path.index("[key]")], value)
     if kind == "extra_forbidden":
-        key = path[-1]
         parent = path[:-1]
-        model = _fields_at(parent)
-        near = suggest(key, model.model_fields) if model else None
-        hint = f"Did you mean `{near}`?" if near else "Remove it, or check the key against the charter format."
-        if key == "on":
-            hint = "Use `date` for a date: `on` is a boolean to YAML 1.1 tools."
-        section = format_path(parent) or "the charter"
-        return Hit(path, f"unknown key `{key}` in {section}" + (f" (did you mean `{near}`?)" if near else ""), hint)
+        if path[-1] == "on" and parent in dated_on:
+            return words.on_for_date(data, parent)
+        return words.unknown_key(data, path, fields_at(parent))
     if kind == "missing":
-        return Hit(path[:-1], f"missing required key `{path[-1]}`" + (f" in {where.rsplit('.', 1)[0]}" if len(path) > 1 else ""),
-                   f"Add `{path[-1]}`.")
-    if kind in ("literal_error", "enum"):
-        expected = ctx.get("expected", "")
-        choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",") if c.strip()]
-        near = suggest(value, choices)
-        msg = f"{where}: {_show(value)} is not one of {', '.join(choices)}"
-        if near:
-            msg += f" (did you mean '{near}'?)"
-        return Hit(path, msg, f"Use one of: {', '.join(choices)}.", at_value=True)
-    if kind.startswith("date") or kind == "date_from_datetime_parsing":
-        return Hit(path, f"{where}: {_show(value)} is not a valid date", _DATE_HINT, at_value=True)
-    if kind == "string_pattern_mismatch":
-        return Hit(path, f"{where}: {_show(value)} is not a valid id (a slug such as `acme` or `h1`)",
-                   "Use letters, digits, `.`, `_` and `-`, starting with a letter or digit.", at_value=True)
-    if kind == "too_short" and path and path[-1] == "partners":
-        return Hit(path, "a partnership needs at least 2 partners", "List every partner under `partners`.", at_value=True)
-    if kind == "string_too_short" and len(path) >= 3 and path[-3] == "ignore":
-        return Hit(path[:-1], f"suppression of {path[-2]} has no reason", "Say why the rule is switched off: suppressions are accountable.", at_value=True)
-    msg = err["msg"]
-    return Hit(path, f"{where or 'charter'}: {msg[0].lower() + msg[1:]} (got {_show(value)})", "Correct the value's type or range.", at_value=True)
+        if path[-1] == DATED and path[:-1] in dated_on:
+            return None  # said by the finding on `on`
+        return words.missing(data, path, fields_at(path[:-1]))
+    return words.wrong_value(data, path, kind, value, err.get("ctx") or {}, err["msg"])
 
 
 def validate(data: Any) -> Validated:
@@ -115,12 +149,13 @@ def validate(data: Any) -> Validated:
     try:
         return Validated(Charter.model_validate(data))
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors = _choose(exc.errors(include_url=False), data)
+    dated_on = _dated_on(errors, data)
     hits, seen = [], set()
     for err in errors[:MAX_HITS]:
-        hit = _hit(err, data)
-        key = (hit.path, hit.message)
-        if key not in seen:
+        hit = _hit(err, data, dated_on)
+        key = None if hit is None else (hit.path, hit.message)
+        if key is not None and key not in seen:
             seen.add(key)
             hits.append(hit)
     if len(errors) > MAX_HITS:

@@ -26,15 +26,16 @@ class RunInfo:
     color: bool = False
     baselined: int = 0
     errors: list[str] = field(default_factory=list)
+    fixed: int = 0  # findings fixed by `lint --fix` before this run
 
 
 class Tally:
     """Counts by severity, suppressed and baselined, kept as results stream past."""
 
-    __slots__ = ("files", "error", "warning", "info", "suppressed", "baselined")
+    __slots__ = ("files", "error", "warning", "info", "suppressed", "baselined", "fixable")
 
     def __init__(self):
-        self.files = self.error = self.warning = self.info = self.suppressed = self.baselined = 0
+        self.files = self.error = self.warning = self.info = self.suppressed = self.baselined = self.fixable = 0
 
     def add(self, result) -> None:
         self.files += 1
@@ -44,6 +45,8 @@ class Tally:
                 self.suppressed += 1
             else:
                 setattr(self, f.severity, getattr(self, f.severity) + 1)
+                if f.fix is not None:
+                    self.fixable += 1
 
     def merge(self, counts: dict) -> None:
         for k in self.__slots__:

@@ -34,6 +34,8 @@ class TextWriter(Writer):
                     f"{paint(f.severity, f.severity)} {clean(f.message)}")
             if f.suppressed:
                 head += paint("dim", f" [suppressed: {clean(f.suppressed)}]")
+            elif f.fix is not None:
+                head += paint("dim", " [fixable]")
             lines.append(head)
             if f.hint:
                 lines.append(paint("dim", f"  hint: {clean(f.hint)}"))
@@ -51,6 +53,10 @@ class TextWriter(Writer):
         text = (f"{plural(t.active, 'finding')} in {plural(t.files, 'file')}: {plural(t.error, 'error')}, "
                 f"{plural(t.warning, 'warning')}, {plural(t.info, 'info')}")
         extras = []
+        if self.info.fixed:
+            extras.append(f"{self.info.fixed} fixed")
+        if t.fixable:
+            extras.append(f"{t.fixable} fixable with --fix")
         if t.suppressed:
             extras.append(f"{t.suppressed} suppressed" + ("" if self.info.show_suppressed else ", shown with --show-suppressed"))
         if t.baselined:
@@ -60,6 +66,8 @@ class TextWriter(Writer):
         self.out.write(text + ".\n")
 
 
+WRITER = TextWriter
+
+
 def render(results, info) -> str:
     return render_with(TextWriter, results, info)
-WRITER = TextWriter

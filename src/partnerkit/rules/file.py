@@ -18,8 +18,10 @@ rule("E001", "yaml-syntax", "error", "not parseable YAML: syntax error, duplicat
 
 rule("E002", "schema", "error", "does not match the schema (missing key, wrong type, out of range, unknown key)",
      why="A charter that does not have the agreed shape cannot be checked or reported reliably.",
-     fix="Correct the key or value named; `partnerkit schema` gives the format for editors.",
-     example="phase: pilt   # E002: 'pilt' is not one of discovery, pilot, ... (did you mean 'pilot'?)")(None)
+     fix="Correct the key or value named; `partnerkit schema` gives the format for editors. `partnerkit lint --fix` "
+         "renames `on` to `date` in dated items, and an unknown key or choice to its only close match.",
+     example="phase: pilt   # E002: 'pilt' is not one of discovery, pilot, ... (did you mean 'pilot'?)",
+     fixable=True)(None)
 
 rule("E006", "not-a-charter", "error", "not a charter (no `partnerkit` key, not a mapping) or unsupported format version",
      why="partnerkit reads charters of format version 1: a mapping whose first key is `partnerkit: 1`.",
@@ -101,6 +103,8 @@ def references(ch):
     for i, p in enumerate(ch.pulse):
         yield p.partner, ("pulse", i, "partner"), "partner"
     for i, ms in enumerate(ch.milestones):
+        if ms.owner is not None:
+            yield ms.owner, ("milestones", i, "owner"), "partner"
         for j, c in conditions(ms):
             yield c.metric, ("milestones", i, "kill_criteria", j, "metric"), "metric"
 
