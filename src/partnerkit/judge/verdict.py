@@ -40,8 +40,12 @@ WORDS = URGENT_WORDS + WATCH_WORDS
 @dataclass(frozen=True)
 class Verdict:
     state: str  # one of STATES
-    reason: str  # "1 decision overdue, 1 metric missed"
+    parts: tuple[str, ...]  # ("1 decision overdue", "1 metric missed")
     counts: dict  # kind of item -> how many: the WORDS keys
+
+    @property
+    def reason(self) -> str:
+        return ", ".join(self.parts)
 
     @property
     def needs_decision(self) -> bool:
@@ -78,11 +82,11 @@ def verdict(concerns, active, set_aside=()) -> Verdict:
     if set_aside:
         parts.append(f"{_and(list(set_aside))} set aside for schema errors")
     if parts:
-        return Verdict("At risk", ", ".join(parts), counts)
+        return Verdict("At risk", tuple(parts), counts)
     parts = [plural(counts[k], *w) for k, w in WORDS if counts.get(k)]
     if parts:
-        return Verdict("Watch", ", ".join(parts), counts)
-    return Verdict("On track", "nothing pressing", counts)
+        return Verdict("Watch", tuple(parts), counts)
+    return Verdict("On track", ("nothing pressing",), counts)
 
 
 def _and(words: list[str]) -> str:

@@ -41,9 +41,19 @@ SYMBOL = {"At risk": "▲", "Watch": "●", "On track": "✓"}
 @dataclass
 class Verdict:
     state: str
-    reason: str
+    parts: tuple[str, ...]  # what makes it, most pressing first
     needs_decision: bool
     counts: dict
+
+    @property
+    def reason(self) -> str:
+        return ", ".join(self.parts)
+
+    @property
+    def short(self) -> str:
+        """The reason's first part, for a portfolio row: the charter's own page has it all."""
+        more = len(self.parts) - 1
+        return self.parts[0] + (f" and {more} more" if more > 0 else "")
 
     @property
     def tone(self) -> str:
@@ -126,4 +136,4 @@ def build(result, as_of: date, changes: Changes | None = None) -> Report:
         months = ch.horizon_months
     title = ch.title or ch.id or os.path.basename(result.path)
     return Report(ch.id or "", ch.id or "", result.path, title, as_of, ch.phase, month, months,
-                  Verdict(v.state, v.reason, v.needs_decision, v.counts), _banner(result), sections)
+                  Verdict(v.state, v.parts, v.needs_decision, v.counts), _banner(result), sections)

@@ -36,7 +36,7 @@ class AgendaItem:
     urgent: bool
     code: str
     subject: str  # "G1 Pilot go / no-go"
-    status: str  # "decision overdue by 31 days"
+    status: str  # "decision overdue by 31 days"; "" for an item straight from a finding
     text: str
     facts: list[Fact] = field(default_factory=list)
     conditions: list[Condition] = field(default_factory=list)
@@ -116,7 +116,7 @@ def item(rank: int, c, ctx: Context) -> AgendaItem:
         it.detail = "Validate, invalidate or revise it with the evidence so far, or agree a new date."
     else:
         f = c.finding
-        it.subject, it.status = f.name.replace("-", " ").capitalize(), f.severity
+        it.subject = f.name.replace("-", " ").capitalize()
         it.text, it.detail = f.message, f.hint
     return it
 
