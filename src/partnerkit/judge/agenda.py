@@ -8,7 +8,7 @@ the ones after it:
 3. ``correct``: metrics missed (M009), off track (M008), outcomes behind near
    their due date (M014), stalled interim metrics (M011);
 4. ``replan``: hypotheses past due and still open or testing (D004);
-5. ``realign``: alignment gaps in the latest pulse (A010, A009, A011);
+5. ``realign``: alignment gaps in the latest pulse, one item per kind (A010, A009, A011), each with its findings;
 6. ``fix``: any other error, schema errors included.
 
 An item is **urgent** when it is a met kill condition, an overdue decision, a
@@ -59,6 +59,12 @@ class Concern:
     status: str = ""  # a metric's status
     days: int = 0  # days overdue (decisions, hypotheses) or open (tensions)
     lag: object = None  # how far a metric trails its path (metrics.Lag)
+    findings: tuple = ()  # every finding an item gathers (alignment gaps of one kind)
+
+    @property
+    def count(self) -> int:
+        """How many things the item stands for: each gathered finding counts."""
+        return len(self.findings) or 1
 
 
 def _finding(active, code: str, prefix: tuple):
@@ -158,8 +164,13 @@ def _hypotheses(ch, active, as_of: date) -> list[Concern]:
 
 
 def _alignment(active) -> list[Concern]:
-    return [Concern("realign", "finding", "A", f.code, _error(f), finding=f)
-            for code in ("A010", "A009", "A011") for f in active if f.code == code]
+    out = []
+    for code in ("A010", "A009", "A011"):
+        found = tuple(f for f in active if f.code == code)
+        if found:
+            out.append(Concern("realign", "finding", "A", code, any(_error(f) for f in found), finding=found[0],
+                               findings=found))
+    return out
 
 
 def _errors(active) -> list[Concern]:

@@ -71,10 +71,10 @@ def verdict(concerns, active, set_aside=()) -> Verdict:
     urgent: set[str] = set()
     for c in concerns:
         if c.urgent or c.code:
-            counts[kind(c)] = counts.get(kind(c), 0) + 1
+            counts[kind(c)] = counts.get(kind(c), 0) + c.count
             if c.urgent:
                 urgent.add(kind(c))
-    shown = {id(c.finding) for c in concerns if c.finding is not None}
+    shown = {id(f) for c in concerns for f in (c.findings or (c.finding,)) if f is not None}
     others = sum(1 for f in active if f.severity == "warning" and id(f) not in shown)
     if others:
         counts["warning"] = others

@@ -40,6 +40,7 @@ class AgendaItem:
     text: str
     facts: list[Fact] = field(default_factory=list)
     conditions: list[Condition] = field(default_factory=list)
+    points: list[str] = field(default_factory=list)  # what an item gathers: each alignment gap
     detail: str = ""
 
     @property
@@ -114,6 +115,14 @@ def item(rank: int, c, ctx: Context) -> AgendaItem:
             it.text += f" Confidence: {conf}."
         it.facts = [Fact("Owner", ctx.name(h.owner) or "no owner")]
         it.detail = "Validate, invalidate or revise it with the evidence so far, or agree a new date."
+    elif len(c.findings) > 1:
+        from partnerkit.rules import REGISTRY
+
+        rule = REGISTRY[c.code]
+        it.subject = f"{rule.name.replace('-', ' ').capitalize()}s"
+        it.text = f"{len(c.findings)} in the latest pulse."
+        it.points = [f.message for f in c.findings]
+        it.detail = rule.hint
     else:
         f = c.finding
         it.subject = f.name.replace("-", " ").capitalize()
