@@ -24,7 +24,7 @@ class Condition:
     """A gate's kill criterion: a text, or a condition on a metric with its latest reading."""
 
     text: str
-    state: str  # "met", "not met", "not yet checked", "no reading", "" for a text criterion
+    state: str  # "met", "not met", "not yet checked", "no reading", "not judged"; "" for a text criterion
     evidence: str = ""
 
 
@@ -48,11 +48,15 @@ class AgendaItem:
         return "bad" if self.urgent else "warn"
 
 
-def conditions(ms, ch, as_of) -> list[Condition]:
+def conditions(ms, ch, as_of, set_aside=()) -> list[Condition]:
     out = []
     for i, c in enumerate(gates.criteria(ms)):
         if isinstance(c, str):
             out.append(Condition(c, ""))
+            continue
+        if "metrics" in set_aside:
+            out.append(Condition(f"{c.metric} {c.comparison} {num(c.bound)}", "not judged",
+                                 "the metrics are set aside for schema errors"))
             continue
         check = gates.check(ms, i, c, ch, as_of)
         if check.reading is None:
@@ -89,13 +93,13 @@ def item(rank: int, c, ctx: Context) -> AgendaItem:
         ms = c.item
         it.subject, it.status = f"{ms.id} {ms.name}", "kill condition met"
         it.text = c.check.evidence() + "."
-        it.facts, it.conditions = gate_facts(ms, ch, ctx.names), conditions(ms, ch, as_of)
+        it.facts, it.conditions = gate_facts(ms, ch, ctx.names), conditions(ms, ch, as_of, ctx.set_aside)
         it.detail = "The partners agreed in advance that this is when to decide whether to stop or pivot."
     elif c.kind == "decision":
         ms = c.item
         it.subject, it.status = f"{ms.id} {ms.name}", f"decision overdue by {plural(c.days, 'day')}"
         it.text = f"The go / no-go was due on {ms.due.isoformat()} and is still pending."
-        it.facts, it.conditions = gate_facts(ms, ch, ctx.names), conditions(ms, ch, as_of)
+        it.facts, it.conditions = gate_facts(ms, ch, ctx.names), conditions(ms, ch, as_of, ctx.set_aside)
         if not it.conditions:
             it.detail = "No kill criteria were agreed."
     elif c.kind == "tension":
