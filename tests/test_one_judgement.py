@@ -106,7 +106,7 @@ def agree(result) -> list[str]:
             problems.append(f"{what} — but the verdict is On track")
     # health follows the agenda: a lesson holding an urgent item is at risk, whatever its count of warnings
     for item in agenda:
-        lesson = LESSON_OF.get(item.group) or (item.code[:1] if item.group == "fix" else "")
+        lesson = item.lesson
         if item.urgent and lesson in health and health[lesson].status != "at risk":
             problems.append(f"urgent agenda item {item.subject} — but lesson {lesson} is {health[lesson].status}")
         if item.urgent and r.verdict.state != "At risk":
@@ -121,9 +121,6 @@ def agree(result) -> list[str]:
         if r.verdict.state != "At risk" or r.banner is None or name not in r.banner.set_aside:
             problems.append(f"{name} is set aside, but the verdict or the banner does not say so")
     return problems
-
-
-LESSON_OF = {"decide": "C", "unblock": "A", "correct": "M", "replan": "D", "realign": "A"}
 
 
 def lint(text: str | bytes):

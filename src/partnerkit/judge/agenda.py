@@ -31,7 +31,7 @@ from datetime import date
 from partnerkit.judge import gates, hypotheses, metrics, tensions
 
 GROUPS = ("decide", "unblock", "correct", "replan", "realign", "fix")
-LESSON = {"decide": "C", "unblock": "A", "correct": "M", "replan": "D", "realign": "A"}
+LESSON = {"decide": "C", "unblock": "A", "correct": "M", "replan": "D", "realign": "A"}  # fix: the rule's letter
 # Rules whose findings the groups 1 to 5 already show.
 COVERED = frozenset({"C003", "C008", "D004", "A014", "A009", "A010", "A011", "M008", "M009", "M011", "M014"})
 METRIC_ORDER = {"missed": 0, "off track": 1, "at risk": 2, "stalled": 3}
@@ -105,14 +105,14 @@ def _kills(ch, active, as_of: date) -> list[Concern]:
     for i, ms in enumerate(ch.milestones):
         for check in gates.fired(ms, ch, as_of):
             f = _finding(active, "C008", ("milestones", i, "kill_criteria", check.index))
-            out.append(Concern("decide", "kill", "C", "C008", True, ms, f, check))
+            out.append(Concern("decide", "kill", LESSON["decide"], "C008", True, ms, f, check))
     return out
 
 
 def _decisions(ch, active, as_of: date) -> list[Concern]:
     late = [(i, ms, gates.decision_overdue(ms, as_of)) for i, ms in enumerate(ch.milestones)]
     late = sorted(((i, ms, d) for i, ms, d in late if d is not None), key=lambda x: x[1].due)
-    return [Concern("decide", "decision", "C", "C003", True, ms, _finding(active, "C003", ("milestones", i)), days=d)
+    return [Concern("decide", "decision", LESSON["decide"], "C003", True, ms, _finding(active, "C003", ("milestones", i)), days=d)
             for i, ms, d in late]
 
 
@@ -124,7 +124,7 @@ def _tensions(ch, active, as_of: date, th: dict) -> list[Concern]:
         neglected = tensions.neglected(t, ch, as_of, th["tension-cadences"])
         f = _finding(active, "A014", ("tensions", i))
         found.append((not neglected, t.raised, i, Concern(
-            "unblock", "tension", "A", "A014" if neglected else "", neglected or _error(f), t, f,
+            "unblock", "tension", LESSON["unblock"], "A014" if neglected else "", neglected or _error(f), t, f,
             days=(as_of - t.raised).days)))
     return [c for *_, c in sorted(found, key=lambda x: x[:3])]
 
@@ -149,7 +149,7 @@ def _metrics(ch, active, as_of: date, th: dict, timed: bool = True) -> list[Conc
         f = _finding(active, code, ("metrics", i))
         urgent = status in URGENT_METRIC or _error(f)
         found.append(((METRIC_ORDER[status], m.type != "interim", -(got.share if got else 0), i),
-                      Concern("correct", "metric", "M", code, urgent, m, f, status=status, lag=got)))
+                      Concern("correct", "metric", LESSON["correct"], code, urgent, m, f, status=status, lag=got)))
     return [c for _, c in sorted(found, key=lambda x: x[0])]
 
 
@@ -159,7 +159,7 @@ def _hypotheses(ch, active, as_of: date) -> list[Concern]:
     out = []
     for i, h, d in late:
         f = _finding(active, "D004", ("hypotheses", i))
-        out.append(Concern("replan", "hypothesis", "D", "D004", _error(f), h, f, days=d))
+        out.append(Concern("replan", "hypothesis", LESSON["replan"], "D004", _error(f), h, f, days=d))
     return out
 
 
@@ -168,7 +168,7 @@ def _alignment(active) -> list[Concern]:
     for code in ("A010", "A009", "A011"):
         found = tuple(f for f in active if f.code == code)
         if found:
-            out.append(Concern("realign", "finding", "A", code, any(_error(f) for f in found), finding=found[0],
+            out.append(Concern("realign", "finding", LESSON["realign"], code, any(_error(f) for f in found), finding=found[0],
                                findings=found))
     return out
 

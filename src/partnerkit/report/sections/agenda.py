@@ -32,6 +32,7 @@ class Condition:
 class AgendaItem:
     rank: int
     group: str
+    lesson: str  # V, D, M, A or C; "" for the file itself
     label: str  # "Decide"
     urgent: bool
     code: str
@@ -88,7 +89,7 @@ def _value(m, value) -> str:
 
 def item(rank: int, c, ctx: Context) -> AgendaItem:
     ch, as_of, th = ctx.charter, ctx.as_of, ctx.thresholds
-    it = AgendaItem(rank, c.group, LABELS[c.group], c.urgent, c.code, "", "", "")
+    it = AgendaItem(rank, c.group, c.lesson, LABELS[c.group], c.urgent, c.code, "", "", "")
     if c.kind == "kill":
         ms = c.item
         it.subject, it.status = f"{ms.id} {ms.name}", "kill condition met"
