@@ -22,8 +22,8 @@ def codes(result) -> list[str]:
     return sorted(f.code for f in result.active)
 
 
-def metric_row(result, metric_id: str, as_of: date = AS_OF) -> dict:
-    return next(m for m in build(result, as_of)["metrics"] if m["id"] == metric_id)
+def metric_row(result, metric_id: str, as_of: date = AS_OF):
+    return build(result, as_of).section("metrics").get(metric_id)
 
 
 DOWNTIME = EXAMPLE.replace("""  - id: M2
@@ -45,7 +45,7 @@ DOWNTIME = EXAMPLE.replace("""  - id: M2
 def test_a_lower_is_better_metric_that_got_worse_is_never_met():
     result = lint(DOWNTIME)
     assert judge.direction(result.charter.metrics[1]) == "down"
-    assert metric_row(result, "M2")["status"] not in ("met", "on track")
+    assert metric_row(result, "M2").status not in ("met", "on track")
     assert "M008" in codes(result) or "M011" in codes(result)
 
 
@@ -53,17 +53,17 @@ def test_a_declared_direction_that_contradicts_the_numbers_is_an_error():
     result = lint(DOWNTIME.replace("    unit: hours\n", "    unit: hours\n    direction: up\n"))
     m013 = [f for f in result.active if f.code == "M013"]
     assert len(m013) == 1 and m013[0].path == ("metrics", 1, "direction")
-    assert metric_row(result, "M2")["status"] == "unclear"
+    assert metric_row(result, "M2").status == "unclear"
 
 
 def test_an_outcome_near_its_due_date_is_at_risk_not_early_then_missed():
     # M3: 3,500 of 40,000 EUR per month, due 2026-12-31, 30-month horizon.
     early = lint(EXAMPLE, date(2026, 9, 30))
-    assert metric_row(early, "M3", date(2026, 9, 30))["status"] == "early: expected lag"
+    assert metric_row(early, "M3", date(2026, 9, 30)).status == "early: expected lag"
     for day in (date(2026, 10, 2), AS_OF, date(2026, 12, 31)):
         near = lint(EXAMPLE, day)
         assert "M014" in codes(near), day
-        assert metric_row(near, "M3", day)["status"] == "at risk", day
+        assert metric_row(near, "M3", day).status == "at risk", day
     after = lint(EXAMPLE, date(2027, 1, 1))
     assert "M009" in codes(after) and "M014" not in codes(after)
 
@@ -76,8 +76,8 @@ def test_a_met_kill_condition_is_c008_and_leads_the_agenda():
     assert len(c008) == 1
     assert c008[0].message == "ETA mean absolute error 31 minutes > 30 (2026-11-14): kill condition of G1 met"
     assert c008[0].path == ("milestones", 0, "kill_criteria", 1)
-    agenda = build(result, AS_OF)["agenda"]
-    assert agenda[0]["code"] == "C008" and "31 minutes > 30 (2026-11-14)" in agenda[0]["text"]
+    agenda = build(result, AS_OF).agenda
+    assert agenda[0].code == "C008" and "31 minutes > 30 (2026-11-14)" in agenda[0].text
     assert "C008" not in codes(lint(EXAMPLE))  # 27 is not above 30
 
 
@@ -88,8 +88,8 @@ def test_the_report_and_lint_agree_on_shared_values():
     result = lint(text)
     undiscussed = [f for f in result.findings if f.code == "V006"]
     assert all("longterm" not in f.message for f in undiscussed)
-    own = build(result, AS_OF)["vision"]["own"][0]["values"]
-    assert {"text": "longterm", "shared": True} in own
+    own = build(result, AS_OF).section("vision").own[0].values
+    assert [(v.text, v.shared) for v in own if v.text == "longterm"] == [("longterm", True)]
 
 
 def test_a_schema_typo_sets_aside_its_section_and_the_rest_is_still_checked(cli, tmp_path):
@@ -120,7 +120,7 @@ def test_changes_since_last_time_match_by_id_not_position():
     after = lint(EXAMPLE.replace("      - {date: 2026-08-31, value: 3}",
                                  "      - {date: 2026-08-31, value: 3}\n      - {date: 2026-10-31, value: 4}"))
     found = compare(before, after, "previous", AS_OF, after.settings.thresholds)
-    groups = {g["title"]: g["items"] for g in found["groups"]}
+    groups = {g.title: g.items for g in found.groups}
     assert not any("M009" in item for item in groups["Findings fixed"] + groups["New findings"])
     assert groups["Findings fixed"] == [item for item in groups["Findings fixed"] if "M007" in item]  # now fresh
     assert groups["New readings"] == ["M1 Pilot shippers onboarded: 4 shippers on 2026-10-31"]
@@ -136,7 +136,7 @@ def test_changes_show_statuses_before_and_after():
                  "    decision: continue\n    decided_on: 2026-11-10")
     after = lint(text)
     found = compare(before, after, "previous", AS_OF, after.settings.thresholds)
-    groups = {g["title"]: g["items"] for g in found["groups"]}
+    groups = {g.title: g.items for g in found.groups}
     assert groups["Metric statuses"] == ["M2 ETA mean absolute error: on track → stalled"]
     assert groups["Hypotheses"] == ["H1: testing → validated"]
     assert groups["Decisions taken"] == ["G1 Pilot go / no-go: pending → continue on 2026-11-10"]

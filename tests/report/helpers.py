@@ -118,10 +118,12 @@ class Page(HTMLParser):
 
 
 def markdown_html(text: str) -> str:
-    """Render Markdown the way GitHub parses it (tables on, raw HTML recognised)."""
-    from markdown_it import MarkdownIt
+    """Render Markdown with GitHub's own renderer, cmark-gfm (tables, strikethrough, autolinks; raw HTML kept as
+    GitHub's parser reads it, so a test sees any tag a charter could smuggle in)."""
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
 
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough").render(text)
+    return cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
 
 
 def table_shapes(text: str) -> list[list[int]]:

@@ -33,28 +33,41 @@ def run(path, fmt, output, as_of, config, since, previous) -> int:
             fail(r.error)
     if not results:
         fail(f"no charters found in {path} (charter.yaml, *.charter.yaml, *.charter.yml)")
-    broken = [r for r in results if r.charter is None or any(f.code[0] == "E" for f in r.active)]
-    if broken:
-        _report_broken(broken, as_of)
+    unreadable = [r for r in results if r.charter is None]
+    flawed = [r for r in results if r.charter is not None and any(f.code[0] == "E" for f in r.active)]
+    folder = os.path.isdir(path)
+    if unreadable and not folder:
+        _report_broken(unreadable, as_of, written=False)
         return 1
-    reports = [_build(r, as_of, since, previous) for r in results]
-    if os.path.isdir(path):
-        _write_portfolio(path, reports, fmt, output, as_of)
+    reports = [_build(r, as_of, since, previous) for r in results if r.charter is not None]
+    if folder:
+        _write_portfolio(path, reports, unreadable, fmt, output, as_of)
     else:
         _write_one(reports[0], fmt, output, as_of)
+    if unreadable or flawed:
+        _report_broken(unreadable + flawed, as_of, written=True)
+        return 1
     return 0
 
 
-def _report_broken(broken, as_of) -> None:
+def _report_broken(broken, as_of, written: bool) -> None:
+    """The errors in the file itself, on standard error: a charter that cannot be read gets no report; one with
+    sections set aside gets a report saying so."""
+    import dataclasses
+
     from partnerkit.outputs import text_format
     from partnerkit.outputs.common import RunInfo
 
-    sys.stderr.write(text_format.render(broken, RunInfo(as_of=as_of)))
+    errors = [dataclasses.replace(r, findings=[f for f in r.findings if f.code[0] == "E"]) for r in broken]
+    sys.stderr.write(text_format.render(errors, RunInfo(as_of=as_of)))
     names = ", ".join(r.path for r in broken)
-    sys.stderr.write(f"partnerkit: no report written: fix the errors in {names} first\n")
+    if written:
+        sys.stderr.write(f"partnerkit: report written without what cannot be read: fix the errors in {names}\n")
+    else:
+        sys.stderr.write(f"partnerkit: no report written: fix the errors in {names} first\n")
 
 
-def _build(result, as_of, since, previous) -> dict:
+def _build(result, as_of, since, previous):
     from partnerkit.report.build import build
 
     if not since and not previous:
@@ -84,12 +97,12 @@ def _emit(output: str | None, text: str) -> None:
         sys.stdout.flush()
 
 
-def _write_one(r: dict, fmt: str, output: str | None, as_of) -> None:
+def _write_one(r, fmt: str, output: str | None, as_of) -> None:
     from partnerkit.report import render
 
     text = render.charter_html(r, as_of) if fmt == "html" else render.charter_md(r, as_of)
     if output and os.path.isdir(output):
-        output = os.path.join(output, f"{r['id']}.{fmt}")
+        output = os.path.join(output, f"{r.id or 'report'}.{fmt}")
     _emit(output, text)
 
 
@@ -97,27 +110,28 @@ def _is_dir_target(output: str) -> bool:
     return os.path.isdir(output) or output.endswith(("/", os.sep)) or not output.lower().endswith((".html", ".htm"))
 
 
-def _write_portfolio(folder: str, reports: list[dict], fmt: str, output: str | None, as_of) -> None:
+def _write_portfolio(folder: str, reports: list, broken: list, fmt: str, output: str | None, as_of) -> None:
     from partnerkit.report import render
     from partnerkit.report.portfolio import page_names, portfolio
 
     names = page_names(reports)
     for r, name in zip(reports, names):
-        r["anchor"] = name[:-len(".html")]
+        r.anchor = name[:-len(".html")]
+    anchors = ["#" + n[:-5] for n in names]
     if fmt == "md":
         if output and os.path.isdir(output):
             output = os.path.join(output, "portfolio.md")
-        _emit(output, render.portfolio_md(portfolio(folder, reports, ["#" + n[:-5] for n in names]), as_of))
+        _emit(output, render.portfolio_md(portfolio(folder, reports, anchors, broken), as_of))
         return
     if not output or not _is_dir_target(output):
-        _emit(output, render.portfolio_html(portfolio(folder, reports, ["#" + n[:-5] for n in names]), as_of))
+        _emit(output, render.portfolio_html(portfolio(folder, reports, anchors, broken), as_of))
         return
     try:
         os.makedirs(output, exist_ok=True)
     except OSError as exc:
         fail(f"cannot create {output}: {exc.strerror or exc}")
     pages = [(name, render.charter_html(r, as_of, back=True)) for r, name in zip(reports, names)]
-    index = render.portfolio_html(portfolio(folder, reports, names, pages=True), as_of)
+    index = render.portfolio_html(portfolio(folder, reports, names, broken, pages=True), as_of)
     for name, text in pages:
         write_or_fail(os.path.join(output, name), text)
     write_or_fail(os.path.join(output, "index.html"), index)

@@ -107,3 +107,17 @@ def fired(ms, ch, as_of: date) -> list[Check]:
     if ms.decision not in OPEN:
         return []
     return [c for c in checks(ms, ch, as_of) if c.holds]
+
+
+def owners(ms, ch) -> list[str]:
+    """Who prepares the gate's decision: its ``owner`` when the charter names one, else the owners of the metrics
+    its kill conditions name (in order, once each); [] when nobody is named."""
+    own = getattr(ms, "owner", None)
+    if own:
+        return [own]
+    found: list[str] = []
+    for _, c in conditions(ms):
+        m = next((m for m in ch.metrics if m.id == c.metric), None)
+        if m is not None and m.owner and m.owner not in found:
+            found.append(m.owner)
+    return found

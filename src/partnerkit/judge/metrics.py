@@ -203,3 +203,81 @@ def status(m, ch, as_of: date, thresholds: dict) -> str:
     if m.type == "outcome" and _lagging(m, ch, as_of, t["off-track"]):
         return "early: expected lag"
     return "on track"
+
+
+# --- where it is heading -----------------------------------------------------------------
+
+RECENT = 4  # the readings a forecast draws its line through
+MAX_DECIMALS = 4
+
+
+def decimals(value) -> int:
+    """How many decimals a number is written with: 3 -> 0, 29.5 -> 1, 0.25 -> 2 (at most MAX_DECIMALS)."""
+    if not finite(value):
+        return 0
+    text = f"{float(value):.{MAX_DECIMALS}f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def precision(m) -> int:
+    """The metric's own precision: the most decimals its baseline, target and readings use."""
+    values = [m.baseline, m.target] + [r.value for r in m.readings]
+    return max((decimals(v) for v in values if v is not None), default=0)
+
+
+@dataclass(frozen=True)
+class Step:
+    """The latest reading against the one before it."""
+
+    previous: object
+    latest: object
+    change: float
+    better: bool | None  # in the metric's direction; None when unchanged or the direction is unclear
+
+
+def last_step(m, as_of: date | None = None) -> Step | None:
+    rs = [r for r in readings(m) if (as_of is None or r.date <= as_of) and finite(r.value)]
+    if len(rs) < 2:
+        return None
+    before, last = rs[-2], rs[-1]
+    change = last.value - before.value
+    better = None
+    if abs(change) > EPS and not direction_conflict(m):
+        better = (change > 0) == (direction(m) == "up")
+    return Step(before, last, change, better)
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """Where the metric will stand at its due date at the current pace: a straight line through recent readings."""
+
+    due: date
+    value: float | None  # None: too few readings to draw a line
+    readings: int  # how many readings the line goes through
+    reaches: bool | None  # whether that reaches the target; None without a target or a clear direction
+
+
+def forecast(m, as_of: date) -> Forecast | None:
+    """The least-squares line through the last RECENT readings on or before ``as_of``, read at ``due``.
+
+    None when there is nothing to forecast: no due date, or the due date has passed (the status says met or
+    missed). Fewer than two reading dates give a forecast without a value. A metric whose numbers are all
+    zero or more is never forecast below zero.
+    """
+    if m.due is None or as_of > m.due:
+        return None
+    rs = [r for r in readings(m) if r.date <= as_of and finite(r.value)][-RECENT:]
+    if len({r.date for r in rs}) < 2:
+        return Forecast(m.due, None, len(rs), None)
+    origin = rs[0].date
+    xs = [(r.date - origin).days for r in rs]
+    ys = [r.value for r in rs]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    value = my + slope * ((m.due - origin).days - mx)
+    if not math.isfinite(value):
+        return Forecast(m.due, None, len(rs), None)
+    if all(v >= 0 for v in [m.baseline, m.target, *ys] if finite(v)):
+        value = max(value, 0.0)
+    reaches = None if m.target is None or direction_conflict(m) else reached(m, value)
+    return Forecast(m.due, value, len(rs), reaches)

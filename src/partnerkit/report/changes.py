@@ -13,8 +13,9 @@ import os
 import subprocess
 import tempfile
 
+from partnerkit.core.numbers import num
 from partnerkit.findings.compare import matched
-from partnerkit.report.text import num
+from partnerkit.report.sections.changes import ChangeGroup, Changes, MetricChange
 
 
 class SourceError(Exception):
@@ -103,55 +104,64 @@ def previous_from_file(path: str, settings, as_of):
     return result
 
 
-def new_since(source: str) -> dict:
-    return {"source": source, "note": "The charter did not exist then: everything in it is new.", "groups": [],
-            "empty": False}
+def new_since(source: str) -> Changes:
+    return Changes(source, "The charter did not exist then: everything in it is new.")
 
 
-def compare(prev, cur, source: str, as_of=None, thresholds: dict | None = None) -> dict:
+def compare(prev, cur, source: str, as_of=None, thresholds: dict | None = None) -> Changes:
     """What changed from ``prev`` to ``cur`` (both FileResults), both judged as of ``as_of``."""
-    out = {"source": source, "note": None, "groups": []}
-    usable = prev.charter is not None and "metrics" not in prev.set_aside and "hypotheses" not in prev.set_aside
+    out = Changes(source)
+    sections = ("metrics", "hypotheses", "milestones", "tensions", "started", "horizon_months")
+    gone = set(prev.set_aside) | set(cur.set_aside)
+    usable = prev.charter is not None and cur.charter is not None and not gone.intersection(sections)
     if not usable:
-        first = prev.active[0] if prev.active else None
+        first = next((f for f in prev.active if f.code[0] == "E"), None)
         why = f": {first.code} {first.message}" if first else ""
-        out["note"] = f"The previous version could not be read as a charter{why}; only findings are compared."
+        out.note = f"The previous version could not be read as a charter{why}; only findings are compared."
     else:
         a, b = prev.charter, cur.charter
-        out["groups"] += [
-            {"title": "Metric statuses", "items": _metric_statuses(a, b, as_of, thresholds) if as_of else []},
-            {"title": "Hypotheses", "items": _hypotheses(a, b)},
-            {"title": "New readings", "items": _readings(a, b)},
-            {"title": "Decisions taken", "items": _decisions(a, b)},
-            {"title": "Tensions raised", "items": _raised(a, b)},
-            {"title": "Tensions resolved", "items": _resolved(a, b)},
+        if as_of:
+            out.metrics = _metric_changes(a, b, as_of, thresholds)
+        out.groups += [
+            ChangeGroup("Metric statuses", _metric_statuses(b, out.metrics)),
+            ChangeGroup("Hypotheses", _hypotheses(a, b)),
+            ChangeGroup("New readings", _readings(a, b)),
+            ChangeGroup("Decisions taken", _decisions(a, b)),
+            ChangeGroup("Tensions raised", _raised(a, b)),
+            ChangeGroup("Tensions resolved", _resolved(a, b)),
         ]
     fixed, new = matched(prev.active, cur.active)
-    out["groups"] += [
-        {"title": "Findings fixed", "items": [_finding(f) for f in fixed]},
-        {"title": "New findings", "items": [_finding(f) for f in new]},
-    ]
-    out["empty"] = not any(g["items"] for g in out["groups"])
+    out.groups += [ChangeGroup("Findings fixed", [_finding(f) for f in fixed]),
+                   ChangeGroup("New findings", [_finding(f) for f in new])]
     return out
 
 
 def _finding(f) -> str:
-    where = f" ({f.subject})" if f.subject else ""
+    where = f" ({f.where})" if f.where else ""
     return f"{f.code} {f.name}{where}: {f.message}"
 
 
-def _metric_statuses(a, b, as_of, thresholds) -> list[str]:
-    from partnerkit.judge.metrics import status
+def _metric_changes(a, b, as_of, thresholds) -> dict[str, MetricChange]:
+    from partnerkit.judge.metrics import latest, status
 
     old = {m.id: m for m in a.metrics}
+    out = {}
+    for m in b.metrics:
+        then, now = latest(old[m.id]) if m.id in old else None, latest(m)
+        out[m.id] = MetricChange(then.value if then else None, now.value if now else None,
+                                 status(old[m.id], a, as_of, thresholds) if m.id in old else "new",
+                                 status(m, b, as_of, thresholds))
+    return out
+
+
+def _metric_statuses(b, changes: dict[str, MetricChange]) -> list[str]:
     out = []
     for m in b.metrics:
-        if m.id not in old:
-            out.append(f"{m.id} {m.name}: new metric, {status(m, b, as_of, thresholds)}")
+        c = changes.get(m.id)
+        if c is None or c.status_before == c.status_after:
             continue
-        before, after = status(old[m.id], a, as_of, thresholds), status(m, b, as_of, thresholds)
-        if before != after:
-            out.append(f"{m.id} {m.name}: {before} → {after}")
+        out.append(f"{m.id} {m.name}: new metric, {c.status_after}" if c.status_before == "new"
+                   else f"{m.id} {m.name}: {c.status_before} → {c.status_after}")
     return out
 
 
@@ -169,13 +179,15 @@ def _hypotheses(a, b) -> list[str]:
 
 
 def _readings(a, b) -> list[str]:
+    from partnerkit.judge.metrics import precision
+
     old = {m.id: {(r.date, r.value) for r in m.readings} for m in a.metrics}
     out = []
     for m in b.metrics:
         seen = old.get(m.id, set())
         for r in sorted(m.readings, key=lambda r: r.date):
             if (r.date, r.value) not in seen:
-                out.append(f"{m.id} {m.name}: {num(r.value, m.unit)} on {r.date.isoformat()}")
+                out.append(f"{m.id} {m.name}: {num(r.value, m.unit, places=precision(m))} on {r.date.isoformat()}")
     return out
 
 

@@ -1,8 +1,13 @@
 """Chart geometry for the HTML report: plain numbers that the templates draw as inline SVG.
 
-No chart library and no script: each function returns a dict of
-coordinates and labels; ``templates/report/charts.html.j2`` turns it into
-SVG, escaping every label. Every chart also has its numbers in a table.
+No chart library and no script: each function returns a dict of coordinates
+and labels; ``templates/report/charts.html.j2`` turns it into SVG, escaping
+every label. Every chart also has its numbers in a table beside it.
+
+Charts are drawn on a narrow canvas (:data:`WIDTH` units) with 12.5-unit
+text, and shown at most about 1.2 times that size: on a 390-pixel phone the
+text is still 11 pixels or more, on a laptop it is never oversized. Labels
+that could collide are put in lanes; nothing is cut.
 """
 
 from __future__ import annotations
@@ -10,13 +15,15 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from partnerkit.report.text import num
+from partnerkit.core.numbers import num
+from partnerkit.judge import metrics as judge
 
-STATUS_TONE = {
-    "met": "good", "on track": "good", "early: expected lag": "calm", "stalled": "warn",
-    "off track": "bad", "missed": "bad", "no data": "none", "at risk": "bad", "unclear": "bad", "no target": "none",
-}
-LINE_COLORS = ("#1f6fb2", "#c2571a", "#2f8a57", "#8a3ffc", "#b8860b", "#d12771", "#4d5b6a", "#00838f")
+WIDTH = 360
+FONT = 12.5
+CHAR = 0.6 * FONT  # the width of a character, generously
+LINE_COLORS = ("#1f6fb2", "#c2571a", "#2f8a57", "#8a3ffc", "#8a6d00", "#d12771", "#4d5b6a", "#00838f")
+SHAPES = ("circle", "square", "triangle", "diamond", "plus", "ring")
+SHAPE_SYMBOLS = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆", "plus": "✚", "ring": "○"}
 
 
 def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
@@ -35,7 +42,7 @@ def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
 
 
 class Scale:
-    """A linear map from a data range onto pixels."""
+    """A linear map from a data range onto canvas units."""
 
     def __init__(self, lo: float, hi: float, start: float, end: float):
         if hi == lo:
@@ -50,6 +57,10 @@ def _days(d: date, origin: date) -> int:
     return (d - origin).days
 
 
+def text_width(label: str) -> float:
+    return len(label) * CHAR
+
+
 def _value_range(values: list[float]) -> tuple[float, float]:
     lo, hi = min(values), max(values)
     pad = (hi - lo) * 0.08 or max(abs(hi) * 0.1, 1.0)
@@ -57,10 +68,39 @@ def _value_range(values: list[float]) -> tuple[float, float]:
     return lo2, hi + pad
 
 
-def metric_chart(m, started: date, as_of: date, status: str, expected_at) -> dict | None:
-    """Readings against the straight path from ``baseline`` at ``started`` to ``target`` at ``due``."""
-    rs = sorted(m.readings, key=lambda r: r.date)
+def placed(x: float, label: str, left: float, right: float) -> dict:
+    """A label centred on ``x`` when it fits, else held inside ``left..right``: its anchor and extent."""
+    w = text_width(label)
+    if x - w / 2 < left:
+        return {"tx": round(left, 1), "anchor": "start", "x0": left, "x1": left + w}
+    if x + w / 2 > right:
+        return {"tx": round(right, 1), "anchor": "end", "x0": right - w, "x1": right}
+    return {"tx": x, "anchor": "middle", "x0": x - w / 2, "x1": x + w / 2}
+
+
+def lanes(labels: list[dict], gap: float = 8) -> int:
+    """Give each placed label the first ``lane`` where it overlaps no other; return how many lanes were used."""
+    ends: list[float] = []
+    for lab in sorted(labels, key=lambda lab: lab["x0"]):
+        for i, end in enumerate(ends):
+            if lab["x0"] >= end + gap:
+                lab["lane"], ends[i] = i, lab["x1"]
+                break
+        else:
+            lab["lane"] = len(ends)
+            ends.append(lab["x1"])
+    return len(ends)
+
+
+def metric_chart(m, started: date, as_of: date, tone: str, places: int) -> dict | None:
+    """Readings against the straight path from ``baseline`` at ``started`` to ``target`` at ``due``, and the line
+    at the current pace to the due date."""
+    rs = judge.readings(m)
+    ahead = judge.forecast(m, as_of)
     values = [r.value for r in rs] + [v for v in (m.baseline, m.target) if v is not None]
+    if ahead is not None and ahead.value is not None:
+        values.append(ahead.value)
+    values = [v for v in values if math.isfinite(v)]
     if not values:
         return None
     ends = [as_of] + [r.date for r in rs] + ([m.due] if m.due else [])
@@ -68,8 +108,8 @@ def metric_chart(m, started: date, as_of: date, status: str, expected_at) -> dic
     last = max(ends)
     if last <= origin:
         last = origin + timedelta(days=30)
-    width, height = 640, 240
-    left, right, top, bottom = 64, 624, 22, 196
+    width, height = WIDTH, 214
+    left, right, top, bottom = 46, WIDTH - 8, 40, 180
     x = Scale(0, _days(last, origin), left, right)
     lo, hi = _value_range(values)
     if not math.isfinite(hi - lo):
@@ -78,37 +118,38 @@ def metric_chart(m, started: date, as_of: date, status: str, expected_at) -> dic
     lo, hi = min(lo, ticks[0]), max(hi, ticks[-1])
     y = Scale(lo, hi, bottom, top)
     chart = {
-        "width": width, "height": height, "left": left, "right": right, "top": top, "bottom": bottom,
-        "tone": STATUS_TONE.get(status, "none"),
+        "width": width, "height": height, "left": left, "right": right, "top": top, "bottom": bottom, "tone": tone,
         "yticks": [{"y": y(t), "label": num(t)} for t in ticks],
-        "xticks": _date_ticks(origin, last, x),
-        "points": [{"x": x(_days(r.date, origin)), "y": y(r.value), "label": f"{r.date.isoformat()}: {num(r.value, m.unit)}"}
-                   for r in rs],
-        "path": None, "target": None, "due": None,
-        "asof": _vlabel(x(_days(as_of, origin)), f"as of {as_of.isoformat()}", left, right, top + 24)
-        if origin <= as_of <= last else None,
+        "xticks": date_ticks(origin, last, x, left, right),
+        "points": [{"x": x(_days(r.date, origin)), "y": y(r.value), "label": f"{r.date.isoformat()}: "
+                    f"{num(r.value, m.unit, places=places)}"} for r in rs if math.isfinite(r.value)],
+        "path": None, "target": None, "forecast": None, "markers": [],
     }
     chart["line"] = " ".join(f"{p['x']},{p['y']}" for p in chart["points"])
-    if expected_at(m, started, started) is not None:
-        chart["path"] = {"x1": x(_days(started, origin)), "y1": y(m.baseline), "x2": x(_days(m.due, origin)), "y2": y(m.target)}
-    if m.target is not None:
-        chart["target"] = {"y": y(m.target), "label": f"target {num(m.target, m.unit)}"}
-    if m.due is not None:
-        chart["due"] = _vlabel(x(_days(m.due, origin)), f"due {m.due.isoformat()}", left, right, top + 10)
+    if judge.expected_at(m, started, started) is not None:
+        chart["path"] = {"x1": x(_days(started, origin)), "y1": y(m.baseline), "x2": x(_days(m.due, origin)),
+                         "y2": y(m.target)}
+    if m.target is not None and math.isfinite(m.target):
+        chart["target"] = {"y": y(m.target), "label": f"target {num(m.target, m.unit, places=places)}"}
+    if ahead is not None and ahead.value is not None and chart["points"]:
+        p = chart["points"][-1]
+        chart["forecast"] = {"x1": p["x"], "y1": p["y"], "x2": x(_days(ahead.due, origin)), "y2": y(ahead.value)}
+    markers = [("due", m.due, f"due {m.due.isoformat()}" if m.due else ""), ("asof", as_of, f"as of {as_of.isoformat()}")]
+    for kind, day, label in markers:
+        if day is not None and origin <= day <= last:
+            xpos = x(_days(day, origin))
+            chart["markers"].append({"kind": kind, "x": xpos, "label": label, **placed(xpos, label, 2, width - 2)})
+    lanes(chart["markers"])
+    for mk in chart["markers"]:
+        mk["y"] = 14 + mk["lane"] * 15
     return chart
 
 
-def _vlabel(xpos: float, label: str, left: float, right: float, y: float) -> dict:
-    """A vertical marker's label, on the side of the line where it fits."""
-    end = xpos > (left + right) / 2
-    return {"x": xpos, "label": label, "y": y, "tx": xpos - 4 if end else xpos + 4, "anchor": "end" if end else "start"}
-
-
-def _date_ticks(origin: date, last: date, x: Scale) -> list[dict]:
-    """Month starts (or, over more than seven years, year starts), thinned to at most seven labels."""
+def date_ticks(origin: date, last: date, x: Scale, left: float, right: float, most: int = 4) -> list[dict]:
+    """Month starts (or, over more than seven years, year starts), thinned so their labels never touch."""
     months = (last.year - origin.year) * 12 + last.month - origin.month
     if months > 84:
-        step = math.ceil((last.year - origin.year) / 7)
+        step = math.ceil((last.year - origin.year) / most)
         days = [date(y, 1, 1) for y in range(origin.year + 1, last.year + 1, step)]
         return [{"x": x(_days(d, origin)), "label": str(d.year)} for d in days]
     firsts = []
@@ -118,10 +159,11 @@ def _date_ticks(origin: date, last: date, x: Scale) -> list[dict]:
         if origin <= d <= last:
             firsts.append(d)
     out, year = [], None
-    for d in firsts[::max(1, math.ceil(len(firsts) / 7))]:
+    for d in firsts[::max(1, math.ceil(len(firsts) / most))]:
         out.append({"x": x(_days(d, origin)), "label": d.strftime("%b %Y") if d.year != year else d.strftime("%b")})
         year = d.year
-    return out
+    return [t for t in out if left - 4 <= t["x"] - text_width(t["label"]) / 2 and t["x"] + text_width(t["label"]) / 2
+            <= right + 8] or out[:1]
 
 
 def score_fill(score: float) -> str:
@@ -135,67 +177,79 @@ def score_fill(score: float) -> str:
     return "#bce4c5"
 
 
-def heatmap(rows: list[dict], dims: list[str]) -> dict:
-    """Rows of ``{label, cells: [{score, gap, low}|None]}`` laid out as a grid."""
-    label_w, cell_w, cell_h, head_h = 220, 108, 42, 32
-    width = label_w + cell_w * max(len(dims), 1) + 8
-    height = head_h + cell_h * len(rows) + 8
-    out_rows = []
-    for i, row in enumerate(rows):
-        y = head_h + i * cell_h
-        cells = []
-        for j, cell in enumerate(row["cells"]):
-            if cell is None:
-                cells.append({"x": label_w + j * cell_w, "y": y, "w": cell_w - 4, "h": cell_h - 4, "fill": "#eef1f4",
-                              "text": "—", "mark": False, "dim": dims[j]})
-                continue
-            cells.append({"x": label_w + j * cell_w, "y": y, "w": cell_w - 4, "h": cell_h - 4,
-                          "fill": score_fill(cell["score"]), "text": num(cell["score"]),
-                          "mark": cell["gap"] or cell["low"], "dim": dims[j]})
-        name = row["name"] if len(row["name"]) <= 26 else row["name"][:25] + "…"
-        out_rows.append({"name": name, "level": row["level"], "full": row["label"], "y": y, "cells": cells})
-    cols = [{"x": label_w + j * cell_w + (cell_w - 4) / 2, "label": d if len(d) <= 13 else d[:12] + "…", "full": d}
-            for j, d in enumerate(dims)]
-    return {"width": width, "height": height, "rows": out_rows, "cols": cols, "cell_h": cell_h}
+def marker(shape: str, x: float, y: float, r: float = 4.5) -> str:
+    """An SVG path for a series marker: each series has its own shape, so colour is never the only key."""
+    if shape == "square":
+        return f"M{x - r:.1f},{y - r:.1f}h{2 * r:.1f}v{2 * r:.1f}h{-2 * r:.1f}z"
+    if shape == "triangle":
+        return f"M{x:.1f},{y - r * 1.25:.1f}L{x + r * 1.2:.1f},{y + r * 0.9:.1f}L{x - r * 1.2:.1f},{y + r * 0.9:.1f}z"
+    if shape == "diamond":
+        return f"M{x:.1f},{y - r * 1.3:.1f}L{x + r * 1.3:.1f},{y:.1f}L{x:.1f},{y + r * 1.3:.1f}L{x - r * 1.3:.1f},{y:.1f}z"
+    if shape == "plus":
+        a, b = r * 1.3, r * 0.45
+        return (f"M{x - b:.1f},{y - a:.1f}h{2 * b:.1f}v{a - b:.1f}h{a - b:.1f}v{2 * b:.1f}h{b - a:.1f}v{a - b:.1f}"
+                f"h{-2 * b:.1f}v{b - a:.1f}h{b - a:.1f}v{-2 * b:.1f}h{a - b:.1f}z")
+    return f"M{x - r:.1f},{y:.1f}a{r},{r} 0 1,0 {2 * r:.1f},0a{r},{r} 0 1,0 {-2 * r:.1f},0z"
 
 
 def trend_chart(rounds: list[date], series: dict[str, list[float | None]]) -> dict:
-    """One line per dimension: the mean score of each pulse round (1..5)."""
-    width, height = 640, 220
-    left, right, top, bottom = 40, 500, 16, 184
+    """One line per dimension: the mean score of each pulse round (1..5), each with its own marker shape."""
+    width, height = WIDTH, 200
+    left, right, top, bottom = 28, WIDTH - 14, 12, 168
     n = len(rounds)
-    x = Scale(0, n - 1, left, right) if n > 1 else Scale(0, 1, (left + right) / 2, (left + right) / 2 + 1)
+    x = Scale(0, n - 1, left + 12, right - 12) if n > 1 else Scale(0, 1, (left + right) / 2, (left + right) / 2 + 1)
     y = Scale(1, 5, bottom, top)
     lines = []
     for i, (dim, values) in enumerate(series.items()):
-        pts = [{"x": x(k), "y": y(v), "label": f"{dim} {rounds[k].isoformat()}: {num(v)}"}
-               for k, v in enumerate(values) if v is not None]
-        lines.append({"dim": dim, "color": LINE_COLORS[i % len(LINE_COLORS)], "points": pts,
-                      "line": " ".join(f"{p['x']},{p['y']}" for p in pts),
-                      "legend_y": top + 8 + i * 20})
+        shape = SHAPES[i % len(SHAPES)]
+        pts = [{"x": x(k), "y": y(v), "label": f"{dim} {rounds[k].isoformat()}: {num(v)}",
+                "d": marker(shape, x(k), y(v))} for k, v in enumerate(values) if v is not None]
+        lines.append({"dim": dim, "color": LINE_COLORS[i % len(LINE_COLORS)], "points": pts, "shape": shape,
+                      "symbol": SHAPE_SYMBOLS[shape], "line": " ".join(f"{p['x']},{p['y']}" for p in pts)})
+    ticks = [{"x": x(k), "label": d.isoformat(), **placed(x(k), d.isoformat(), 2, width - 2)}
+             for k, d in enumerate(rounds)]
+    shown, last_end = [], -1e9
+    for t in ticks:
+        if t["x0"] >= last_end + 8:
+            shown.append(t)
+            last_end = t["x1"]
     return {"width": width, "height": height, "left": left, "right": right, "top": top, "bottom": bottom,
-            "yticks": [{"y": y(t), "label": str(t)} for t in (1, 2, 3, 4, 5)],
-            "xticks": [{"x": x(k), "label": d.isoformat()} for k, d in enumerate(rounds)],
-            "lines": lines, "legend_x": right + 24}
+            "yticks": [{"y": y(t), "label": str(t)} for t in (1, 2, 3, 4, 5)], "xticks": shown, "lines": lines}
 
 
-MILESTONE_TONE = {"continue": "good", "pivot": "warn", "stop": "stop", "pending": "none", "overdue": "bad"}
+MARK_TONE = {"continue": "good", "pivot": "warn", "stop": "stop", "pending": "none", "overdue": "bad"}
 
 
-def timeline(started: date, as_of: date, horizon_end: date, milestones: list[dict]) -> dict:
-    """Milestones on a line from ``started`` to the latest of their dues, the as-of date and the horizon."""
-    last = max([as_of, horizon_end] + [m["due"] for m in milestones])
-    origin = min([started, as_of] + [m["due"] for m in milestones])
-    width, height = 960, 150
-    left, right, axis = 44, 916, 96
+def timeline(started: date, as_of: date, horizon_end: date, gates: list) -> dict:
+    """Gates on a line from ``started`` to the latest of their dues, the as-of date and the horizon.
+
+    Each gate is labelled with its id and state in words ("G1 overdue"), in lanes above the axis so labels never
+    collide; the start, as-of and horizon labels go in lanes below the date ticks.
+    """
+    last = max([as_of, horizon_end] + [g.due for g in gates])
+    origin = min([started, as_of] + [g.due for g in gates])
+    width, left, right = WIDTH, 12, WIDTH - 12
     x = Scale(0, max(_days(last, origin), 1), left, right)
     marks = []
-    for i, m in enumerate(sorted(milestones, key=lambda m: m["due"])):
-        marks.append({"x": x(_days(m["due"], origin)), "label": m["id"], "tone": MILESTONE_TONE[m["state"]],
-                      "title": f"{m['id']} {m['name']}: due {m['due'].isoformat()}, {m['state_text']}",
-                      "ly": axis - 22 - (i % 3) * 18})
-    return {"width": width, "height": height, "left": left, "right": right, "axis": axis,
-            "start": {"x": x(_days(started, origin)), "label": f"started {started.isoformat()}"},
-            "asof": {"x": x(_days(as_of, origin)), "label": f"as of {as_of.isoformat()}"},
-            "horizon": {"x": x(_days(horizon_end, origin)), "label": f"horizon {horizon_end.isoformat()}"},
-            "ticks": _date_ticks(origin, last, x), "marks": marks}
+    for g in sorted(gates, key=lambda g: g.due):
+        state = "kill condition met" if g.fired else g.state
+        label = f"{g.id} {state}"
+        xpos = x(_days(g.due, origin))
+        marks.append({"x": xpos, "label": label, "tone": "bad" if g.fired else MARK_TONE[g.state],
+                      "title": f"{g.id} {g.name}: due {g.due.isoformat()}, {g.state_text}",
+                      **placed(xpos, label, 2, width - 2)})
+    up = lanes(marks)
+    axis = 22 + up * 17
+    for mk in marks:
+        mk["ly"] = axis - 16 - mk["lane"] * 17
+    notes = []
+    for kind, day, label in (("start", started, f"start {started.isoformat()}"), ("asof", as_of, f"as of {as_of.isoformat()}"),
+                             ("horizon", horizon_end, f"horizon {horizon_end.isoformat()}")):
+        xpos = x(_days(day, origin))
+        notes.append({"kind": kind, "x": xpos, "label": label, **placed(xpos, label, 2, width - 2)})
+    down = lanes(notes)
+    ticks = date_ticks(origin, last, x, left, right)
+    for n in notes:
+        n["y"] = axis + 36 + n["lane"] * 16
+    return {"width": width, "height": axis + 40 + down * 16, "left": left, "right": right, "axis": axis,
+            "ticks": ticks, "marks": marks, "notes": notes, "top": 6}

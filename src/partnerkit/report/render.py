@@ -48,7 +48,9 @@ def _cache(flavour: str):
 
 
 def _common(env) -> None:
-    env.filters["num"] = text.num
+    from partnerkit.core.numbers import num
+
+    env.filters["num"] = num
     env.filters["day"] = text.day
 
 
@@ -89,19 +91,21 @@ def _tidy(out: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"
 
 
-def charter_html(r: dict, as_of, back: bool = False) -> str:
-    title = f"{r['header']['title']} — steering report {as_of.isoformat()}"
+def charter_html(r, as_of, back: bool = False) -> str:
+    """The HTML page of one :class:`~partnerkit.report.build.Report`."""
+    title = f"{r.title} — steering brief {as_of.isoformat()}"
     return html_env().get_template("report/report.html.j2").render(r=r, title=title, back=back, **_base(as_of))
 
 
-def charter_md(r: dict, as_of) -> str:
+def charter_md(r, as_of) -> str:
     return _tidy(md_env().get_template("report/report.md.j2").render(r=r, **_base(as_of)))
 
 
-def portfolio_html(p: dict, as_of) -> str:
-    title = f"{p['title']} — {as_of.isoformat()}"
+def portfolio_html(p, as_of) -> str:
+    """The HTML page of a :class:`~partnerkit.report.portfolio.Portfolio`."""
+    title = f"{p.title} — {as_of.isoformat()}"
     return html_env().get_template("report/portfolio.html.j2").render(p=p, title=title, back=False, **_base(as_of))
 
 
-def portfolio_md(p: dict, as_of) -> str:
+def portfolio_md(p, as_of) -> str:
     return _tidy(md_env().get_template("report/portfolio.md.j2").render(p=p, **_base(as_of)))
