@@ -91,7 +91,7 @@ def _judge(doc, out: Findings, result: FileResult, settings: Settings, as_of: da
     from partnerkit.findings import suppress
     from partnerkit.model.validate import validate
 
-    valid = validate(doc.data)
+    valid = validate(doc.data, extensions="x-" in doc.text)
     for hit in valid.hits:
         out.add("E002", hit)
     if valid.charter is None:

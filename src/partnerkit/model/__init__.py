@@ -59,20 +59,12 @@ CADENCE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30, "quarterly": 91, "se
 EXTENSION = "x-"  # keys starting with this are allowed in every mapping and ignored by every rule
 
 
-def _drop_extensions(value):
-    if isinstance(value, dict) and any(isinstance(k, str) and k.startswith(EXTENSION) for k in value):
-        return {k: v for k, v in value.items() if not (isinstance(k, str) and k.startswith(EXTENSION))}
-    return value
-
-
 class Model(BaseModel):
+    """The format's mappings. Their `x-` keys are allowed (the schema says so) and removed before validation
+    by :func:`partnerkit.model.validate.validate`, so no rule ever sees them."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True,
                               json_schema_extra={"patternProperties": {"^x-": {}}})
-
-    @model_validator(mode="before")
-    @classmethod
-    def _extensions(cls, value):
-        return _drop_extensions(value)
 
 
 def _f(description: str, *default, **kw):

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from partnerkit.core.finding import Hit
-from partnerkit.model import Charter
+from partnerkit.model import EXTENSION, Charter
 from partnerkit.model import words
 
 MAX_HITS = 100  # a flood of schema errors (a spreadsheet pasted in) is summarised, not listed in full
@@ -143,9 +143,32 @@ def _hit(err: dict, data: Any, dated_on: set[tuple]) -> Hit | None:
     return words.wrong_value(data, path, kind, value, err.get("ctx") or {}, err["msg"])
 
 
-def validate(data: Any) -> Validated:
+# Fields whose mappings hold data keyed by the user (partner ids, dimensions, rule codes), not the format's keys:
+# an `x-` key there is data, and is left for the model to judge.
+DATA_MAPS = frozenset(("confidence", "scores", "ignore"))
+
+
+def without_extensions(node, key=None):
+    """``node`` with every `x-` key of the format's mappings removed (SPEC section 1: ignored by every rule)."""
+    if node.__class__ is dict:
+        keep_all = key in DATA_MAPS
+        return {k: without_extensions(v, k) for k, v in node.items()
+                if keep_all or not (k.__class__ is str and k.startswith(EXTENSION))}
+    if node.__class__ is list:
+        return [without_extensions(v, key) for v in node]
+    return node
+
+
+def validate(data: Any, extensions: bool = True) -> Validated:
+    """``data`` as a :class:`Charter`, with the schema's complaints as E002 hits and invalid sections set aside.
+
+    ``extensions``: whether ``data`` may hold `x-` keys (the lint engine knows from the file's text; when
+    it says no, the walk that removes them is skipped).
+    """
     from pydantic import ValidationError
 
+    if extensions:
+        data = without_extensions(data)
     try:
         return Validated(Charter.model_validate(data))
     except ValidationError as exc:
