@@ -144,6 +144,14 @@ def schema(output: Optional[str] = typer.Option(None, "--output", "-o", help="Wr
         sys.stdout.write(text)
 
 
+@app.command()
+def version(verbose: bool = typer.Option(False, "--verbose", "-v", help="Also the Python and ruamel.yaml versions, and which YAML parser reads charters, and why.")):
+    """Print the version; with --verbose, what a bug report needs."""
+    from partnerkit.commands.version import run
+
+    raise typer.Exit(run(verbose))
+
+
 def main() -> None:
     """Console entry point: never a traceback; internal errors are one line and exit 2."""
     if sys.argv[1:] == ["--version"]:  # fast path: no typer, no click
@@ -151,6 +159,10 @@ def main() -> None:
 
         sys.stdout.write(f"partnerkit {__version__}\n")
         return
+    if sorted(sys.argv[1:]) in (["--verbose", "--version"], ["--version", "-v"]):  # `--version` answers first otherwise
+        from partnerkit.commands.version import run
+
+        sys.exit(run(verbose=True))
     try:
         app(prog_name="partnerkit")
     except SystemExit:
