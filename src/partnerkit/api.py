@@ -94,7 +94,7 @@ def exit_code(results: list[FileResult]) -> int:
 
 
 def about() -> list[tuple[str, str]]:
-    """What ``partnerkit version --verbose`` reports: the versions in use and the YAML parser, and why it is that one."""
+    """What ``partnerkit version --verbose`` reports: the versions in use, and which YAML parser reads charters and why."""
     import platform
     import sys
     from importlib import metadata

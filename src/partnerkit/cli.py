@@ -48,7 +48,7 @@ Config = typer.Option(None, "--config", help="Use this configuration file instea
 
 
 @app.callback()
-def root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit.")):
+def root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit (with --verbose: which YAML parser reads charters).")):
     """Lint and report on business-partnership charters kept as YAML in git."""
 
 

@@ -26,6 +26,7 @@ The pure-Python parser is ruamel's, with four fixes towards YAML 1.2
 do not indent a line; a block scalar's leading empty lines are checked as
 the specification says; a node whose tag comes before its anchor starts at
 the tag, as on the C path; repeated ``...`` markers end no extra document.
+They too are checked once, on a probe document (:func:`fixes`).
 """
 
 from __future__ import annotations
@@ -70,6 +71,9 @@ def chosen() -> Parser:
     return _chosen
 
 
+_PROBE_EVENTS = 21  # what the probe document holds
+
+
 def choose(modules=C_MODULES) -> Parser:
     """The first C parser that imports and reads a probe document, else the pure-Python one."""
     import importlib
@@ -95,9 +99,6 @@ def choose(modules=C_MODULES) -> Parser:
     elif all(reason.endswith("not installed") for reason in passed):
         passed = ["no C parser is installed (pip install ruamel.yaml.clib)"]
     return Parser("pure", why="; ".join(passed))
-
-
-_PROBE_EVENTS = 21  # what the probe document holds
 
 
 def describe(parser: Parser | None = None) -> str:

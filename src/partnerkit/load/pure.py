@@ -14,8 +14,10 @@
    stream) end no document more; ruamel takes the second for the start of
    a new, empty, document and refuses it.
 
-Each fix overrides one small method and keeps ruamel's own names, so a
-release that renames them fails the tests rather than the user.
+Each fix overrides one small method of ruamel's. :func:`check` reads a probe
+document with them once per process (``parsers.fixes()``); should a ruamel
+release change what they rest on, the loader falls back to ruamel's own
+classes and ``partnerkit version --verbose`` says so.
 """
 
 from __future__ import annotations

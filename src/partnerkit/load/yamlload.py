@@ -13,10 +13,11 @@ checked before either parser sees them (:mod:`partnerkit.load.directives`);
 a document the C parser refuses is judged by the pure-Python parser, whose
 error is reported; and the few documents on which the two parsers are
 known to differ are read by the pure-Python parser on every path: those
-holding a tab, NEL, LS or PS (before parsing) and, met while building from
-the C parser's events, complex keys, block scalars that open with empty
-lines or an odd header, and anchors or aliases whose names YAML 1.1 and 1.2
-end differently.
+holding a tab, NEL, LS, PS or a BOM (:func:`_c_differs`, before parsing)
+and those in which the builder meets, on the C parser's events, what libyaml
+reads apart from YAML 1.2 (:class:`_Reread`: complex and empty keys, odd
+block scalars, tags, anchor names, several or empty documents). Keys are
+compared as YAML compares them (:class:`Key`).
 """
 
 from __future__ import annotations
