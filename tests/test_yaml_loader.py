@@ -21,7 +21,10 @@ from partnerkit.load.yamlload import load_yaml
 from tests.conftest import HEALTHY, SPEC_EXAMPLE, partnerkit_exe
 from tests.yaml_cases import CASES
 
-HAS_C = importlib.util.find_spec("_ruamel_yaml") is not None
+HAS_CLIB = importlib.util.find_spec("_ruamel_yaml") is not None
+HAS_CLIBZ = importlib.util.find_spec("_ruamel_yaml_clibz") is not None
+HAS_C = HAS_CLIB or HAS_CLIBZ
+NO_C = pytest.mark.skipif(not HAS_C, reason="no C parser is installed")
 BOTH = pytest.mark.parametrize("fast", [True, False], ids=["c-path", "pure-path"])
 
 
@@ -150,10 +153,10 @@ def test_a_node_starts_at_its_first_property(fast):
 # --- the parser of this process --------------------------------------------------------
 
 
-@pytest.mark.skipif(not HAS_C, reason="ruamel.yaml.clib is not installed")
+@NO_C
 def test_the_c_parser_is_used_where_it_is_installed():
     chosen = parsers.chosen()
-    assert (chosen.kind, chosen.dist) == ("c", "ruamel.yaml.clib")
+    assert (chosen.kind, chosen.dist) == ("c", "ruamel.yaml.clib" if HAS_CLIB else "ruamel.yaml.clibz")
     load_yaml("a: 1\n")
     assert parsers.factories(chosen) and chosen.deferred is True, chosen.check
     assert parsers.fixes().startswith("on")
@@ -168,12 +171,12 @@ def test_without_a_c_parser_the_pure_one_says_why(monkeypatch):
     assert parsers.describe(chosen).startswith("pure Python, about 20 times slower: no C parser is installed")
 
 
-@pytest.mark.skipif(not HAS_C, reason="ruamel.yaml.clib is not installed")
+@NO_C
 def test_ruamel_0_19_clibz_alone_is_used_as_the_c_parser(monkeypatch):
     """Where only ruamel.yaml.clibz is installed its parser is used, deferred, with the same results."""
-    import _ruamel_yaml
+    import importlib
 
-    clibz = sys.modules.get("_ruamel_yaml_clibz") or _ruamel_yaml  # the same parser API
+    clibz = importlib.import_module("_ruamel_yaml_clibz" if HAS_CLIBZ else "_ruamel_yaml")  # the same parser API
     monkeypatch.setitem(sys.modules, "_ruamel_yaml", None)
     monkeypatch.setitem(sys.modules, "_ruamel_yaml_clibz", clibz)
     chosen = parsers.choose()
@@ -199,24 +202,21 @@ def test_a_c_parser_that_fails_is_passed_over_with_the_reason(monkeypatch):
     assert chosen.kind == "pure" and "ruamel.yaml.clib is installed but its parser fails" in chosen.why
 
 
-@pytest.mark.skipif(not HAS_C, reason="ruamel.yaml.clib is not installed")
+@NO_C
 def test_deferral_is_off_when_the_c_parser_builds_other_events(monkeypatch):
-    import _ruamel_yaml
-
     class Other:
         pass
 
-    chosen = parsers.Parser("c", _ruamel_yaml, "ruamel.yaml.clib")
-    monkeypatch.setattr(_ruamel_yaml, "ScalarEvent", Other)
+    module = parsers.chosen().module
+    chosen = parsers.Parser("c", module, parsers.chosen().dist)
+    monkeypatch.setattr(module, "ScalarEvent", Other)
     assert parsers.factories(chosen) == {} and chosen.deferred is False
     assert "does not build events from ruamel.yaml.events (ScalarEvent)" in chosen.check
 
 
-@pytest.mark.skipif(not HAS_C, reason="ruamel.yaml.clib is not installed")
+@NO_C
 def test_deferred_events_are_the_c_parsers_own():
     """The event-class swap still matches ruamel's events: every event of every document the C parser reads."""
-    import _ruamel_yaml
-
     chosen = parsers.chosen()
     assert parsers.factories(chosen)
     texts = [SPEC_EXAMPLE.read_text(encoding="utf-8"), HEALTHY.read_text(encoding="utf-8")]
@@ -224,7 +224,7 @@ def test_deferred_events_are_the_c_parsers_own():
     compared = 0
     for text in texts:
         try:
-            real = [parsers.deferred(ev) for ev in iter(_ruamel_yaml.CParser(text).get_event, None)]
+            real = [parsers.deferred(ev) for ev in iter(chosen.module.CParser(text).get_event, None)]
         except Exception:  # noqa: BLE001 - a document the C parser refuses
             continue
         get, restore = parsers.c_events(chosen, text)
@@ -244,7 +244,8 @@ def test_version_verbose_says_which_parser_reads_charters_and_why():
     assert lines[0].startswith("partnerkit ") and any(line.startswith("ruamel.yaml: ") for line in lines)
     parser = next(line for line in lines if line.startswith("YAML parser: "))
     if HAS_C:
-        assert parser.startswith("YAML parser: C, _ruamel_yaml from ruamel.yaml.clib ")
+        module, dist = ("_ruamel_yaml", "ruamel.yaml.clib") if HAS_CLIB else ("_ruamel_yaml_clibz", "ruamel.yaml.clibz")
+        assert parser.startswith(f"YAML parser: C, {module} from {dist} ")
         assert "events deferred: the self-check passed" in parser
     else:
         assert parser.startswith("YAML parser: pure Python")
