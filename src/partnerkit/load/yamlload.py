@@ -17,7 +17,7 @@ holding a tab, NEL, LS, PS or a BOM (:func:`_c_differs`, before parsing)
 and those in which the builder meets, on the C parser's events, what libyaml
 reads apart from YAML 1.2 (:class:`_Reread`: complex and empty keys, odd
 block scalars, tags, anchor names, several or empty documents). Keys are
-compared as YAML compares them (:class:`Key`).
+compared as YAML compares them (:mod:`partnerkit.load.keys`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from datetime import date
 
 from partnerkit.load.decode import LINE_BREAKS, problem
 from partnerkit.load.directives import prologue
+from partnerkit.load.keys import complex_key, distinct
 from partnerkit.load.parsers import PURE, c_events, chosen, pure_events
 from partnerkit.load.positions import Pos
 
@@ -105,56 +106,6 @@ def _plain(raw: str):
     if len(raw) <= 40:
         _PLAIN[raw] = value
     return value
-
-
-class Key:
-    """A mapping key Python would take for another: a complex key, or ``1.0`` beside ``1`` or ``true``.
-
-    Equal only to a key of the same YAML value, compared whole; shown as
-    short text in messages.
-    """
-
-    __slots__ = ("value", "same", "text")
-
-    def __init__(self, value, same, text: str):
-        self.value = value  # the key as data
-        self.same = same  # what equality compares: hashable, the whole key
-        self.text = text
-
-    def __eq__(self, other):
-        return other.__class__ is Key and other.same == self.same
-
-    def __hash__(self):
-        return hash(self.same)
-
-    def __repr__(self):
-        return self.text
-
-    __str__ = __repr__
-
-
-def _complex_key(value) -> Key:
-    text = str(value)
-    return Key(value, _whole(value), text if len(text) <= 80 else text[:79] + "…")
-
-
-def _whole(value):
-    """A key's value as something hashable that is equal exactly when YAML says the keys are the same."""
-    if isinstance(value, dict):
-        return "map", frozenset((_whole(k), _whole(v)) for k, v in value.items())
-    if isinstance(value, list):
-        return "seq", tuple(_whole(v) for v in value)
-    if isinstance(value, float):
-        return float, repr(value)  # -0.0 is not 0.0; .nan is .nan
-    return value.__class__, value
-
-
-def _distinct(key, data: dict):
-    """``key`` collides with a key of ``data`` that is another YAML value (``1``, ``1.0``, ``true``): a Key, else None."""
-    for other in data:
-        if other == key:
-            return None if _whole(other) == _whole(key) else Key(key, _whole(key), str(key).lower())
-    return None
 
 
 class Loaded:
@@ -381,7 +332,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                     kpos = Pos(kpos.line, kpos.col, None, kpos.file, kpos.line, kpos.col + 1)
                 if isinstance(key, (dict, list)):
                     tag_problems.append((kpos, "complex key"))
-                    key = _complex_key(key)
+                    key = complex_key(key)
             if first_key is None:
                 first_key = kpos
             ev = get()
@@ -414,7 +365,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
             entry = (kpos, pos)
             first = place(key, entry)
             if first is not entry:
-                other = _distinct(key, data)  # `1.0` beside `1` or `true`: not the same key to YAML
+                other = distinct(key, data)  # `1.0` beside `1` or `true`: not the same key to YAML
                 if other is not None:
                     key = other
                     first = place(key, entry)
