@@ -63,6 +63,22 @@ def check_place(loc, lines, what: str) -> None:
             raise Broken(f"{what}: ends at {loc.end_line}:{loc.end_col}, before it starts at {loc.line}:{loc.col}")
 
 
+def check_tree(pos, lines: tuple[list[str], ...], what: str = "document") -> None:
+    """Every node of a loaded position tree, keys and values, has an end; each lies inside the file (see check_place)."""
+    if pos is None:
+        return
+    if pos.end_line is None or pos.end_col is None:
+        raise Broken(f"{what}: no end at {pos.line}:{pos.col}")
+    check_place(pos.loc(), lines, what)
+    if isinstance(pos.sub, dict):
+        for key, (key_pos, child) in pos.sub.items():
+            check_tree(key_pos, lines, f"{what} key {str(key)[:30]!r}")
+            check_tree(child, lines, f"{what}.{str(key)[:30]}")
+    elif isinstance(pos.sub, list):
+        for i, child in enumerate(pos.sub):
+            check_tree(child, lines, f"{what}[{i}]")
+
+
 def render_all(result, show_suppressed: bool = False, as_of: date = AS_OF) -> dict[str, str]:
     """Every output format of one result; JSON and SARIF must parse as JSON, JUnit as XML."""
     import xml.etree.ElementTree as ET

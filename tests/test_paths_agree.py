@@ -1,13 +1,12 @@
 """Same answers on every path: the C parser and the pure-Python one, one process and the pool.
 
 Checked on a generated corpus (``bench/corpus.py``), on every YAML file under
-``tests/`` and ``examples/``, and on hand-written documents that exercise the
+``tests/`` and ``examples/``, on hand-written documents that exercise the
 loader's corners (anchors, tags, complex and duplicate keys, several
-documents, alias bombs, deep nesting). The wording of a YAML syntax error is
-the parser's own, so for those only the code and the position must agree.
-One difference is known and left out: the pure-Python parser refuses some
-tabs YAML 1.2 allows (inside a plain scalar, after a colon), which the C
-parser (installed with partnerkit on CPython) reads.
+documents, alias bombs, deep nesting), and on ``tests/yaml_cases.py``: a few
+hundred documents by the categories of the YAML test suite. The same verdict,
+data, messages and positions (start and end of every key and value), and
+every position inside the file.
 """
 
 from __future__ import annotations
@@ -21,11 +20,15 @@ import pytest
 from partnerkit.api import Options, lint
 from partnerkit.lint.engine import lint_bytes
 from partnerkit.findings.config import Settings
+from partnerkit.load import parsers
 from partnerkit.load.yamlload import load_yaml
 from partnerkit.lint.parallel import lint_files
+from fuzz.check import check_place, check_tree, file_lines
 from tests.conftest import AS_OF, ROOT
+from tests.yaml_cases import CASES
 
-pytest.importorskip("_ruamel_yaml", reason="the fast path needs ruamel.yaml.clib")
+if parsers.chosen().kind != "c":
+    pytest.skip("the fast path needs a C parser: ruamel.yaml.clib or ruamel.yaml.clibz", allow_module_level=True)
 
 CORPUS_SIZE = 30
 BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
@@ -98,16 +101,19 @@ def positions(pos):
 
 def loaded(text: str, fast: bool):
     out = load_yaml(text, fast=fast)
-    problems = [(p.code, p.loc, p.message if "syntax error" not in p.message else "") for p in out.problems]
+    problems = [(p.code, p.loc, p.message, p.hint) for p in out.problems]
     tags = [(positions(p), tag) for p, tag in out.tag_problems]
     return repr(out.data), positions(out.pos), problems, tags
 
 
 def findings(data: bytes, name: str, fast: bool):
     result = lint_bytes(data, name, Settings(), AS_OF, os.path.dirname(name) or None, fast=fast)
-    return [(f.code, f.severity, f.message if "syntax error" not in f.message else "", f.hint, f.file, f.line, f.col,
-             f.path, [(r.message, r.path, r.loc) for r in f.related], f.suppressed)
+    return [(f.code, f.severity, f.message, f.hint, f.file, f.loc, f.path,
+             [(r.message, r.path, r.loc) for r in f.related], f.suppressed)
             for f in result.findings]
+
+
+SUITE = [pytest.param(text, id=f"{category}-{i}") for category, texts in CASES.items() for i, text in enumerate(texts)]
 
 
 def test_there_is_something_to_compare(corpus):
@@ -119,6 +125,35 @@ def test_there_is_something_to_compare(corpus):
 def test_c_and_pure_parsers_build_the_same_document(name):
     text = EDGES[name]
     assert loaded(text, fast=True) == loaded(text, fast=False)
+
+
+@pytest.mark.parametrize("text", SUITE)
+def test_c_and_pure_parsers_agree_on_the_yaml_suite_categories(text):
+    assert loaded(text, fast=True) == loaded(text, fast=False)
+
+
+@pytest.mark.parametrize("text", SUITE + [pytest.param(t, id=name) for name, t in EDGES.items()])
+def test_every_position_lies_inside_the_file_on_both_paths(text):
+    """Every key and value has a start and an end; both lie in the file, the end not before the start."""
+    lines = file_lines(text.encode("utf-8"))
+    for fast in (True, False):
+        out = load_yaml(text, fast=fast)
+        check_tree(out.pos, lines)
+        for pos, tag in out.tag_problems:
+            check_tree(pos, lines, f"tag {tag}")
+        for hit in out.problems:
+            check_place(hit.loc, lines, hit.message)
+
+
+def test_the_suite_covers_its_categories():
+    """The categories of the YAML test suite, each with several documents, valid and not."""
+    assert {"alias", "anchor", "comment", "complex-key", "directive", "double", "duplicate-key", "empty", "empty-key",
+            "error", "explicit-key", "flow", "folded", "footer", "header", "indent", "literal", "local-tag",
+            "mapping", "missing", "scalar", "sequence", "simple", "single", "tag", "unknown-tag",
+            "whitespace"} <= set(CASES)
+    assert all(len(texts) >= 4 for texts in CASES.values())
+    verdicts = [bool(load_yaml(t).problems) for texts in CASES.values() for t in texts]
+    assert 30 <= verdicts.count(True) and 150 <= verdicts.count(False)
 
 
 def test_c_and_pure_parsers_agree_on_every_charter(corpus):
@@ -175,11 +210,11 @@ def test_folder_runs_use_the_pool_and_keep_the_input_order(corpus):
 
 def test_ruamel_is_left_as_it_was_after_every_load():
     """The fast path lends the C parser other event factories during a load only; ruamel's own loaders still work."""
-    import _ruamel_yaml
     from ruamel.yaml import YAML, events
 
+    module = parsers.chosen().module
     for text in ("a: [1, 2]\n", "a: [1\n", EDGES["deep-nesting"], EDGES["alias-bomb"], "a: 1\n---\nb: 2\n"):
         load_yaml(text, fast=True)
-        assert all(getattr(_ruamel_yaml, name) is getattr(events, name)
+        assert all(getattr(module, name) is getattr(events, name)
                    for name in ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent", "AliasEvent"))
     assert YAML(typ="safe").load("a: [1, 2]\nb: {c: d}\n") == {"a": [1, 2], "b": {"c": "d"}}

@@ -96,3 +96,19 @@ def exit_code(results: list[FileResult]) -> int:
         if any(settings.fails(f.severity) for f in r.active):
             return 1
     return 0
+
+
+def about() -> list[tuple[str, str]]:
+    """What ``partnerkit version --verbose`` reports: the versions in use, and which YAML parser reads charters and why."""
+    import platform
+    import sys
+    from importlib import metadata
+
+    from partnerkit.core.version import __version__
+    from partnerkit.load.parsers import describe, fixes
+
+    return [("partnerkit", __version__),
+            ("Python", f"{platform.python_version()} ({platform.python_implementation()}) on {sys.platform}"),
+            ("ruamel.yaml", metadata.version("ruamel.yaml")),
+            ("YAML parser", describe()),
+            ("YAML 1.2 fixes to the pure-Python parser", fixes())]

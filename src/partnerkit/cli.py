@@ -92,7 +92,7 @@ Config = typer.Option(None, "--config", help="Use this configuration file instea
 
 
 @app.callback()
-def root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit.")):
+def root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit (with --verbose: which YAML parser reads charters).")):
     """Lint and report on business-partnership charters kept as YAML in git."""
 
 
@@ -345,6 +345,14 @@ def lsp():
     raise typer.Exit(serve())
 
 
+@app.command()
+def version(verbose: bool = typer.Option(False, "--verbose", "-v", help="Also the Python and ruamel.yaml versions, and which YAML parser reads charters, and why.")):
+    """Print the version; with --verbose, what a bug report needs."""
+    from partnerkit.commands.version import run
+
+    raise typer.Exit(run(verbose))
+
+
 def main() -> None:
     """Console entry point: never a traceback; internal errors are one line and exit 2."""
     if sys.argv[1:] == ["--version"]:  # fast path: no typer, no click
@@ -352,6 +360,10 @@ def main() -> None:
 
         sys.stdout.write(f"partnerkit {__version__}\n")
         return
+    if sorted(sys.argv[1:]) in (["--verbose", "--version"], ["--version", "-v"]):  # `--version` answers first otherwise
+        from partnerkit.commands.version import run
+
+        sys.exit(run(verbose=True))
     try:
         app(prog_name="partnerkit")
     except SystemExit:

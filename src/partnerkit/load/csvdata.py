@@ -169,7 +169,7 @@ def _ensure_list(owner: dict, owner_pos: Pos, key: str, file: str):
     if not isinstance(owner.get(key), list):
         owner[key] = []
         here = Pos(owner_pos.line, owner_pos.col, None, owner_pos.file, owner_pos.end_line, owner_pos.end_col)
-        owner_pos.sub[key] = (here, Pos(owner_pos.line, owner_pos.col, [], owner_pos.file))
+        owner_pos.sub[key] = (here, Pos(owner_pos.line, owner_pos.col, [], owner_pos.file, owner_pos.line, owner_pos.col + 1))
     return owner[key], owner_pos.sub[key][1]
 
 
@@ -205,7 +205,8 @@ def merge_pulse(data, pos, path, display) -> list[Hit]:
     partners = {p["id"] for p in listed if isinstance(p, dict) and isinstance(p.get("id"), str)}
     if not isinstance(data.get("pulse"), list):
         data["pulse"] = []
-        pos.sub["pulse"] = (Pos(pos.line, pos.col, None, pos.file, pos.line, pos.col + 1), Pos(pos.line, pos.col, [], pos.file))
+        pos.sub["pulse"] = (Pos(pos.line, pos.col, None, pos.file, pos.line, pos.col + 1),
+                            Pos(pos.line, pos.col, [], pos.file, pos.line, pos.col + 1))
     entries, entries_pos = data["pulse"], pos.sub["pulse"][1]
     groups: dict[tuple, tuple[dict, Pos]] = {}
     for line, cells in _read(path, sheet, PULSE, PULSE):
@@ -234,7 +235,8 @@ def merge_pulse(data, pos, path, display) -> list[Hit]:
         if key not in groups:
             entry = {"date": day, "partner": partner, "level": level, "responses": responses, "scores": {}}
             entry_pos = _cells_pos(line, cells, display)
-            entry_pos.sub["scores"] = (_cell(line, dcol, dimension, display), Pos(line, dcol, {}, display))
+            entry_pos.sub["scores"] = (_cell(line, dcol, dimension, display),
+                                       Pos(line, dcol, {}, display, line, dcol + len(dimension)))
             entries.append(entry)
             entries_pos.sub.append(entry_pos)
             groups[key] = (entry, entry_pos)

@@ -1,23 +1,34 @@
 """YAML 1.2 text -> plain Python data and a :class:`Pos` tree, from parser events.
 
-One parse per file. The events come from ruamel's C parser when
-``ruamel.yaml.clib`` is installed (the fast path) and from its pure-Python
-parser otherwise (the plain path); one builder turns either into the same
-data, positions and findings (see "events" below for how the fast path
-avoids building Python event objects). Building from events rather than the
-round-trip loader keeps memory bounded and lets us refuse hostile input
-early: nesting depth and alias expansion are counted as we go, every
+One parse per file. The events come from the parser this process chose
+(:mod:`partnerkit.load.parsers`: ruamel's C parser when it is installed,
+its pure-Python parser otherwise); one builder turns them into the same
+data, positions and findings on either path. Building from events rather
+than the round-trip loader keeps memory bounded and lets us refuse hostile
+input early: nesting depth and alias expansion are counted as we go, every
 duplicate key is recorded, and tags never construct objects.
+
+The same verdict, data and positions on every path: the directives are
+checked before either parser sees them (:mod:`partnerkit.load.directives`);
+a document the C parser refuses is judged by the pure-Python parser, whose
+error is reported; and the few documents on which the two parsers are
+known to differ are read by the pure-Python parser on every path: those
+holding a tab, NEL, LS, PS or a BOM (:func:`_c_differs`, before parsing)
+and those in which the builder meets, on the C parser's events, what libyaml
+reads apart from YAML 1.2 (:class:`_Reread`: complex and empty keys, odd
+block scalars, tags, anchor names, several or empty documents). Keys are
+compared as YAML compares them (:mod:`partnerkit.load.keys`).
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from datetime import date
-from functools import partial
 
 from partnerkit.load.decode import LINE_BREAKS, problem
+from partnerkit.load.directives import prologue
+from partnerkit.load.keys import complex_key, distinct
+from partnerkit.load.parsers import PURE, c_events, chosen, pure_events
 from partnerkit.load.positions import Pos
 
 MAX_DEPTH = 64
@@ -31,7 +42,8 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUE = frozenset(("true", "True", "TRUE"))
 _FALSE = frozenset(("false", "False", "FALSE"))
-_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+NAN = float("nan")  # the one NaN every `.nan` resolves to: equal to itself as a key, so two `.nan` keys repeat
+_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": NAN}
 _NUMERIC_START = frozenset("0123456789+-.")
 _CORE = "tag:yaml.org,2002:"
 
@@ -65,8 +77,6 @@ def resolve_plain(value: str):
         return True
     if value in _FALSE:
         return False
-    if value in (".nan", ".NaN", ".NAN"):
-        return float("nan")
     return value
 
 
@@ -77,7 +87,10 @@ def _tagged(value: str, tag: str):
     if short in ("int", "float", "bool", "null"):
         got = resolve_plain(value)
         kind = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[short]
-        return got, isinstance(got, kind)
+        ok = isinstance(got, kind) and not (short != "bool" and isinstance(got, bool))
+        if ok and short == "float":
+            got = float(got)
+        return got, ok
     return value, False
 
 
@@ -93,126 +106,6 @@ def _plain(raw: str):
     if len(raw) <= 40:
         _PLAIN[raw] = value
     return value
-
-
-# --- events ----------------------------------------------------------------------
-#
-# The builder reads *deferred* events: ``partial(EventClass, *args)``, the
-# constructor call that stands for the event, with the arguments in the order
-# of ruamel's event classes (a scalar: anchor, tag, implicit, value,
-# start_mark, end_mark, style). The C parser makes each event by calling the
-# event class it finds in its module; those classes have Python constructors
-# that cost more than the parsing itself. While a load runs on the only thread
-# of the process, the parser finds ``partial(partial, EventClass)`` there
-# instead, so it hands out deferred events made in C and never constructed.
-# The names are restored as soon as the load ends. Otherwise (the pure-Python
-# parser, other threads running, a C parser that builds events differently)
-# real events are turned into the same form, so one builder serves every path.
-
-_EVENT_NAMES = ("StreamStartEvent", "StreamEndEvent", "DocumentStartEvent", "DocumentEndEvent", "AliasEvent",
-                "ScalarEvent", "SequenceStartEvent", "SequenceEndEvent", "MappingStartEvent", "MappingEndEvent")
-_PROBE = "a: &x [1, 'b', !t c]\n? d\n: *x\n"
-_deferring: dict | None = None  # event name -> the factory that defers it; {} when the C parser does not allow it
-
-
-def _deferred(ev) -> partial:
-    """A real parser event -> its deferred form."""
-    cls = ev.__class__
-    name = cls.__name__
-    if name == "ScalarEvent":
-        tag = ev.ctag
-        return partial(cls, ev.anchor, tag if tag is None else str(tag), ev.implicit, ev.value, ev.start_mark,
-                       ev.end_mark, ev.style)
-    if name == "MappingStartEvent" or name == "SequenceStartEvent":
-        tag = ev.ctag
-        return partial(cls, ev.anchor, tag if tag is None else str(tag), ev.implicit, ev.start_mark, ev.end_mark,
-                       ev.flow_style)
-    return partial(cls, *[getattr(ev, field) for field in _OTHER_ARGS.get(name, ("start_mark", "end_mark"))])
-
-
-_OTHER_ARGS = {
-    "AliasEvent": ("anchor", "start_mark", "end_mark"),
-    "StreamStartEvent": ("start_mark", "end_mark", "encoding"),
-    "DocumentStartEvent": ("start_mark", "end_mark", "explicit", "version", "tags"),
-    "DocumentEndEvent": ("start_mark", "end_mark", "explicit"),
-}
-
-
-def _same(a: partial, b: partial) -> bool:
-    if a.func is not b.func or len(a.args) != len(b.args) or a.keywords or b.keywords:
-        return False
-    for x, y in zip(a.args, b.args):
-        if hasattr(x, "line"):
-            if (x.line, x.column) != (y.line, y.column):
-                return False
-        elif x != y:
-            return False
-    return True
-
-
-def _factories(clib) -> dict:
-    """Check once that deferral gives exactly the events the C parser makes; the factories, or {}."""
-    global _deferring
-    if _deferring is None:
-        from ruamel.yaml import events
-
-        _deferring = {}
-        if all(getattr(clib, name, None) is getattr(events, name) for name in _EVENT_NAMES):
-            factories = {name: partial(partial, getattr(events, name)) for name in _EVENT_NAMES}
-            real = [_deferred(ev) for ev in iter(clib.CParser(_PROBE).get_event, None)]
-            saved = _swap(clib, factories)
-            try:
-                got = list(iter(clib.CParser(_PROBE).get_event, None))
-            except Exception:  # noqa: BLE001 - any surprise means: do not defer
-                got = []
-            finally:
-                _swap(clib, saved)
-            if len(got) == len(real) and all(isinstance(g, partial) and _same(g, r) for g, r in zip(got, real)):
-                _deferring = factories
-    return _deferring
-
-
-def _swap(clib, names: dict) -> dict:
-    saved = {name: getattr(clib, name) for name in names}
-    for name, value in names.items():
-        setattr(clib, name, value)
-    return saved
-
-
-def _alone() -> bool:
-    threading = sys.modules.get("threading")
-    return threading is None or threading.active_count() == 1
-
-
-def _build(text: str, fast: bool, out: Loaded) -> None:
-    clib = None
-    if fast and not ("\x85" in text or "\u2028" in text or "\u2029" in text):
-        # The C parser ends a line at NEL, LS and PS too (YAML 1.1); YAML 1.2 and editors do not. The rare document
-        # holding one is read by the pure-Python parser, so that lines are counted alike on every path.
-        try:
-            import _ruamel_yaml as clib  # ruamel.yaml.clib: the C parser
-        except ImportError:
-            clib = None
-    if clib is not None:
-        factories = _factories(clib) if _alone() else None  # the check itself swaps names: alone only
-        if factories:
-            saved = _swap(clib, factories)
-            try:
-                _walk(clib.CParser(text).get_event, out)
-            finally:
-                _swap(clib, saved)
-            return
-        raw = clib.CParser(text).get_event
-    else:
-        from ruamel.yaml import YAML
-
-        raw = partial(next, iter(YAML(typ="safe", pure=True).parse(text)), None)
-
-    def get():
-        ev = raw()
-        return None if ev is None else _deferred(ev)
-
-    _walk(get, out)
 
 
 class Loaded:
@@ -240,25 +133,50 @@ def _yaml_error(exc, text: str):
 
 
 def load_yaml(text: str, fast: bool = True) -> Loaded:
-    out = Loaded()
-    refused = _directive_problem(text)
+    """Load one YAML document: with the parser this process chose, or (``fast=False``) the pure-Python one."""
+    text, refused = prologue(text)
     if refused is not None:
+        out = Loaded()
         out.problems.append(refused)
         return out
+    parser = chosen() if fast else PURE
+    if parser.kind == "c" and not _c_differs(text):  # see _c_differs for the documents it does not read
+        out = Loaded()
+        get, restore = c_events(parser, text)
+        try:
+            _walk(get, out, text, True)
+            return out
+        except RecursionError:
+            pass
+        except Exception as exc:  # noqa: BLE001 - re-read below; anything else is raised again
+            if not isinstance(exc, _Reread) and not _from_parser(exc):
+                raise
+            # A document the C parser refuses, or one it is known to read differently, is read by the
+            # pure-Python parser: its verdict, data and positions stand, the same as on the plain path.
+        finally:
+            restore()
+    return _load_pure(text)
+
+
+def _c_differs(text: str) -> bool:
+    """A tab, NEL, LS, PS or a BOM inside the text: read by the pure-Python parser on every path.
+
+    libyaml follows YAML 1.1 on tabs and line breaks, and counts a BOM as a column. A few microseconds: each
+    ``in`` runs in C, and ASCII text (a flag of the string) cannot hold the others.
+    """
+    return "\t" in text or not text.isascii() and (
+        "\x85" in text or "\u2028" in text or "\u2029" in text or "\ufeff" in text)
+
+
+def _load_pure(text: str) -> Loaded:
+    out = Loaded()
     try:
-        _build(text, fast, out)
+        _walk(pure_events(text), out, text, False)
     except RecursionError:
         out.problems.append(problem("E007", "nesting too deep", "Flatten the document."))
     except Exception as exc:  # the parser's own errors: YAMLError and friends
         if not _from_parser(exc):
             raise
-        if fast:
-            # libyaml follows YAML 1.1 where 1.2 is more lenient (`{url: https://x}`): a document the C parser
-            # refuses is read again by the pure-Python parser, and the C parser's error stands only if that
-            # one refuses it too. Valid documents never pay for this.
-            second = load_yaml(text, fast=False)
-            if not any(p.message.startswith("YAML syntax error") for p in second.problems):
-                return second
         out.problems.append(_yaml_error(exc, text))
     return out
 
@@ -273,37 +191,19 @@ def _from_parser(exc: Exception) -> bool:
     return tb is not None and "ruamel" in tb.tb_frame.f_code.co_filename
 
 
-def _directive_problem(text: str):
-    """The directives a charter may open with (``%YAML 1.1`` or ``1.2``, ``%TAG``), checked alike on every path.
-
-    The two parsers disagree on the others: the C one refuses an unknown
-    directive, the pure-Python one ignores it, and fails on ``%YAML 1.3``.
-    """
-    if "%" not in text:
-        return None
-    start = 0
-    for number in range(1, len(text) + 1):
-        end = text.find("\n", start)
-        line = (text[start:] if end < 0 else text[start:end]).rstrip("\r")
-        if line.startswith("%"):
-            words = line.split("#", 1)[0].split()
-            if not (words[0] == "%TAG" or (words[0] == "%YAML" and words[1:] in (["1.1"], ["1.2"]))):
-                return problem("E001", f"unsupported YAML directive `{line[:40]}`: a charter is a YAML 1.2 document",
-                               "Remove the directive: a charter needs none.", number, 1)
-        elif line.strip() and not line.lstrip().startswith("#"):
-            return None  # the directives, if any, are behind us
-        if end < 0:
-            return None
-        start = end + 1
-    return None
+class _Reread(Exception):
+    """The C parser is known to read this document differently: read it with the pure-Python parser."""
 
 
 class _Stop(Exception):
     """The document cannot be used: the reason is already in ``Loaded.problems``."""
 
 
-def _walk(get, out: Loaded) -> None:
-    """Build ``out.data`` and ``out.pos`` from deferred events; ``get()`` gives the next one, then None."""
+def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
+    """Build ``out.data`` and ``out.pos`` from deferred events; ``get()`` gives the next one, then None.
+
+    On the C path (``c_path``), what the C parser is known to read differently raises :class:`_Reread`.
+    """
     from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
                                     SequenceEndEvent, SequenceStartEvent)
 
@@ -320,18 +220,27 @@ def _walk(get, out: Loaded) -> None:
         """Any scalar: tagged, anchored or not. Returns (value, pos, 1)."""
         mark, end = a[4], a[5]
         pos = Pos(mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1)
-        raw, tag = a[3], a[1]
-        if tag is not None and tag != "!":
+        raw, tag, style = a[3], a[1], a[6]
+        if c_path and (style == "|" or style == ">") and _odd_block(text, mark, raw, style):
+            raise _Reread
+        if tag is None:
+            if not style and a[2][0]:
+                value = cache_get(raw, miss)
+                if value is miss:
+                    value = _plain(raw)
+            else:
+                value = raw
+        elif tag == "!":  # the non-specific tag: a string, whatever it looks like
+            value = raw
+        else:
+            if c_path and tag not in _SCALAR_TAGS:
+                raise _Reread  # the parsers read odd tags differently (`!:!x`, `!!!x`)
             value, ok = _tagged(raw, tag)
             if not ok:
-                tag_problems.append((Pos(pos.line, pos.col), tag))
-        elif not a[6] and a[2][0]:
-            value = cache_get(raw, miss)
-            if value is miss:
-                value = _plain(raw)
-        else:
-            value = raw
+                tag_problems.append((pos, tag))
         if a[0] is not None:
+            if c_path and _odd_name(text, mark.index, "&", a[0]):
+                raise _Reread
             anchors[a[0]] = (value, pos, 1)
         return value, pos, 1
 
@@ -350,77 +259,93 @@ def _walk(get, out: Loaded) -> None:
     def alias(a):
         target = anchors.get(a[0])
         mark = a[1]
+        if c_path and _odd_name(text, mark.index, "*", a[0]):
+            raise _Reread
         if target is None:
             problems.append(problem("E001", f"unknown alias *{a[0]}", "Define the anchor before using it.",
-                                    mark.line + 1, mark.column + 1))
+                                    mark.line + 1, mark.column + 1, a[2].line + 1, a[2].column + 1))
             raise _Stop
         aliases[0] += target[2]
         if aliases[0] > MAX_ALIAS_NODES:
             problems.append(problem("E007", f"alias expansion over its limit of {MAX_ALIAS_NODES:,} nodes",
                                     "Write the data out instead of repeating large anchors.",
-                                    mark.line + 1, mark.column + 1))
+                                    mark.line + 1, mark.column + 1, a[2].line + 1, a[2].column + 1))
             raise _Stop
-        return target
+        # the alias itself is here; what is inside it is where the anchor defines it
+        return target[0], Pos(mark.line + 1, mark.column + 1, target[1].sub, None, a[2].line + 1, a[2].column + 1), \
+            target[2]
 
     def opening(a, depth):
         """A mapping or sequence too deep (refused), or with a tag of its own (reported)."""
         mark = a[3]
         if depth >= MAX_DEPTH:
             problems.append(problem("E007", f"nesting deeper than {MAX_DEPTH} levels", "Flatten the document.",
-                                    mark.line + 1, mark.column + 1))
+                                    mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2))
             raise _Stop
         if a[1] not in _COLLECTION_TAGS:
-            tag_problems.append((Pos(mark.line + 1, mark.column + 1), a[1]))
+            if c_path:
+                raise _Reread
+            tag_problems.append((Pos(mark.line + 1, mark.column + 1, None, None, mark.line + 1, mark.column + 2),
+                                 a[1]))
 
     def mapping(start, depth):
         if depth >= MAX_DEPTH or start[1] is not None:
             opening(start, depth)
+        if c_path and start[0] is not None and _odd_name(text, start[3].index, "&", start[0]):
+            raise _Reread
         depth += 1
         data: dict = {}
         sub: dict = {}
         place = sub.setdefault
         size = 1
         first_key = None
+        # a pair in a flow sequence (`["a":b]`, no braces): a value right after its `:` is read apart
+        adjacent = c_path and start[5] and text[start[3].index:start[3].index + 1] != "{"
         while True:
             ev = get()
             kind = ev.func
             if kind is MappingEndEvent:
                 break
             a = ev.args
-            if kind is ScalarEvent and a[0] is None and a[2][0]:  # a plain key: nearly every key
+            if kind is ScalarEvent and a[0] is None and a[1] is None and not a[6]:  # a plain key: nearly every key
                 mark, end = a[4], a[5]
                 key = cache_get(a[3], miss)
                 if key is miss:
                     key = _plain(a[3])
+                if key is None and c_path and not a[3]:
+                    raise _Reread  # an empty key: the parsers place it apart
                 kpos = Pos(mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1)
                 size += 1
             else:
-                end = None
+                end = a[5] if kind is ScalarEvent else a[2] if kind is AliasEvent else None
                 key, kpos, ksize = node(ev, depth)
-                if kpos.sub is not None:  # a complex key: point at its start only
-                    kpos = Pos(kpos.line, kpos.col, None, kpos.file, kpos.line, kpos.col + 1)
                 size += ksize
+                if kpos.sub is not None:  # a complex key: point at its start only
+                    if c_path:
+                        raise _Reread  # the C parser reads some complex keys YAML 1.2 refuses, and places others apart
+                    kpos = Pos(kpos.line, kpos.col, None, kpos.file, kpos.line, kpos.col + 1)
                 if isinstance(key, (dict, list)):
                     tag_problems.append((kpos, "complex key"))
-                    key = str(key)  # nested complex keys double their text at each level: keep it short
-                    key = key if len(key) <= 80 else key[:79] + "…"
-            if key.__class__ is float and key != key:
-                key = "nan"
+                    key = complex_key(key)
             if first_key is None:
                 first_key = kpos
             ev = get()
             a = ev.args
+            if adjacent and _after(text, a[4] if ev.func is ScalarEvent else a[1] if ev.func is AliasEvent else a[3]):
+                raise _Reread
             if ev.func is ScalarEvent and a[0] is None and a[1] is None:  # an untagged, unanchored value
                 value = a[3]
                 if value or a[6] or end is None:
                     mark, vend = a[4], a[5]
                     pos = Pos(mark.line + 1, mark.column + 1, None, None, vend.line + 1, vend.column + 1)
-                else:  # nothing after `key:`: just after the colon, where the C parser puts it (the other one
-                    # puts it at the next token, often on the next line)
-                    pos = Pos(end.line + 1, end.column + 2, None, None, end.line + 1, end.column + 2)
+                else:  # nothing after `key:`: just after the colon (the parsers put it at the next token)
+                    line, col = _after_colon(text, end)
+                    pos = Pos(line, col, None, None, line, col)
                 if not a[6]:
                     got = cache_get(value, miss)
                     value = _plain(value) if got is miss else got
+                elif c_path and (a[6] == "|" or a[6] == ">") and _odd_block(text, a[4], value, a[6]):
+                    raise _Reread
                 size += 1
             else:
                 kind = ev.func
@@ -433,6 +358,11 @@ def _walk(get, out: Loaded) -> None:
                 size += vsize
             entry = (kpos, pos)
             first = place(key, entry)
+            if first is not entry:
+                other = distinct(key, data)  # `1.0` beside `1` or `true`: not the same key to YAML
+                if other is not None:
+                    key = other
+                    first = place(key, entry)
             if first is entry:
                 data[key] = value
             else:
@@ -452,6 +382,8 @@ def _walk(get, out: Loaded) -> None:
     def sequence(start, depth):
         if depth >= MAX_DEPTH or start[1] is not None:
             opening(start, depth)
+        if c_path and start[0] is not None and _odd_name(text, start[3].index, "&", start[0]):
+            raise _Reread
         depth += 1
         data: list = []
         sub: list = []
@@ -470,6 +402,8 @@ def _walk(get, out: Loaded) -> None:
                 if not a[6]:
                     got = cache_get(value, miss)
                     value = _plain(value) if got is miss else got
+                elif c_path and (a[6] == "|" or a[6] == ">") and _odd_block(text, mark, value, a[6]):
+                    raise _Reread
                 append(value)
                 size += 1
             else:
@@ -498,21 +432,86 @@ def _walk(get, out: Loaded) -> None:
             if kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    mark = ev.args[0]
+                    if c_path:
+                        raise _Reread  # the parsers disagree on what may come between documents
                     problems.append(problem(
                         "E001", "more than one YAML document",
                         "A charter is a single document: remove the `---` separator and what follows.",
-                        mark.line + 1, mark.column + 1))
+                        *_document_start(ev.args)))
                     return
             elif kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent or kind is AliasEvent:
+                if c_path and kind is ScalarEvent and not ev.args[3] and not ev.args[6]:
+                    raise _Reread  # an empty document: the parsers place it apart
                 out.data, out.pos, _ = node(ev, 0)
     except _Stop:
+        if c_path:  # the pure-Python parser scans further ahead: it may find a syntax error first
+            raise _Reread from None
         return
     finally:  # the helpers refer to one another: unlink them, so the document is freed as soon as it is dropped
         scalar = node = alias = opening = mapping = sequence = None  # noqa: F811
 
 
+def _document_start(args) -> tuple[int, int, int, int]:
+    """Where a document starts: its `---` (the C parser puts an explicit start at the directives before it)."""
+    start, end, explicit = args[0], args[1], args[2]
+    if explicit:
+        return end.line + 1, end.column - 2, end.line + 1, end.column + 1
+    return start.line + 1, start.column + 1, start.line + 1, start.column + 1
+
+
+_ENDS = "\r\n\x85\u2028\u2029"
+
+
+def _after_colon(text: str, mark) -> tuple[int, int]:
+    """Where an empty value sits: just after the `:` that follows its key, which ends at ``mark``."""
+    i, line, col, n = mark.index, mark.line, mark.column, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == ":":
+            return line + 1, col + 2
+        if ch == " " or ch == "\t":
+            col += 1
+        elif ch == "#":
+            while i + 1 < n and text[i + 1] not in _ENDS:
+                i += 1
+        elif ch in _ENDS:
+            if ch == "\r" and text[i + 1:i + 2] == "\n":
+                i += 1
+            line, col = line + 1, 0
+        else:
+            break
+        i += 1
+    return mark.line + 1, mark.column + 1  # no colon (`? key` alone): at the key's end
+
+
+def _after(text: str, mark) -> bool:
+    """Whether a node starts right after a `:`."""
+    return mark.index > 0 and text[mark.index - 1] == ":"
+
+
+def _odd_block(text: str, mark, value: str, style: str) -> bool:
+    """A block scalar the C parser reads differently: empty, opening with empty lines, or an odd header."""
+    if not value or value[0] == "\n":
+        return True
+    i = mark.index
+    if text[i:i + 1] != style:  # properties before it
+        return True
+    i += 1
+    while text[i:i + 1] in ("+", "-") or text[i:i + 1].isdigit():
+        i += 1
+    return text[i:i + 1] not in (" ", "\t", "\r", "\n", "")
+
+
+def _odd_name(text: str, index: int, sigil: str, name: str) -> bool:
+    """An anchor or alias YAML 1.2 reads longer than the C parser did (``&a:b``), or that cannot be found."""
+    i = index if text.startswith(sigil + name, index) else text.find(sigil + name, index)
+    if i < 0:
+        return True
+    return text[i + 1 + len(name):i + 2 + len(name)] not in ("", " ", "\t", "\r", "\n", ",", "[", "]", "{", "}")
+
+
 _COLLECTION_TAGS = frozenset(("!", _CORE + "map", _CORE + "seq"))
+_SCALAR_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null"))
 
 
 class _NoKey:
