@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 
-from partnerkit.commands.common import fail, write_or_fail
+from partnerkit.commands.common import lint_charters, print_file_errors, write_or_fail
 
 # The top-level sections the calendar reads: a schema error in one of them means it cannot be trusted.
 SECTIONS = {"partnerkit", "id", "title", "started", "review", "governance", "hypotheses", "metrics", "milestones",
@@ -15,20 +14,12 @@ STOPPERS = {"E001", "E006", "E007"}
 
 
 def run(path, output, as_of, config) -> int:
-    from partnerkit.api import ConfigError, Options, lint
+    from partnerkit.api import Options
     from partnerkit.calendar import events
     from partnerkit.calendar.ics import to_ical
     from partnerkit.core.numbers import plural
 
-    try:
-        results = list(lint([path], Options(as_of=as_of, config=config)))
-    except ConfigError as exc:
-        fail(str(exc))
-    for r in results:
-        if r.error:
-            fail(r.error)
-    if not results:
-        fail(f"no charters found in {path} (charter.yaml, *.charter.yaml, *.charter.yml)")
+    results = lint_charters(path, Options(as_of=as_of, config=config))
     broken = [r for r in results if unreadable(r)]
     readable = [r for r in results if not unreadable(r)]
     if broken:
@@ -56,11 +47,7 @@ def unreadable(result) -> bool:
 
 
 def _report_broken(broken, as_of, others_written: bool) -> None:
-    from partnerkit.outputs import text_format
-    from partnerkit.outputs.common import RunInfo
-
-    errors = [replace(r, findings=[f for f in r.active if f.code[0] == "E"]) for r in broken]
-    sys.stderr.write(text_format.render(errors, RunInfo(as_of=as_of)))
+    print_file_errors(broken, as_of)
     names = ", ".join(r.path for r in broken)
     if others_written:
         sys.stderr.write(f"partnerkit: left out of the calendar until their errors are fixed: {names}\n")

@@ -10,6 +10,35 @@ def fail(message: str):
     raise typer.Exit(2)
 
 
+def lint_charters(path: str, options) -> list:
+    """Every charter at ``path`` (a file, or the charters in a folder), linted; one line and exit 2 when the
+    configuration is bad, a path cannot be read, or there is no charter."""
+    from partnerkit.api import ConfigError, lint
+
+    try:
+        results = list(lint([path], options))
+    except ConfigError as exc:
+        fail(str(exc))
+    for r in results:
+        if r.error:
+            fail(r.error)
+    if not results:
+        fail(f"no charters found in {path} (charter.yaml, *.charter.yaml, *.charter.yml)")
+    return results
+
+
+def print_file_errors(broken, as_of) -> None:
+    """The E findings of each result on standard error, as ``partnerkit lint`` prints them."""
+    import dataclasses
+    import sys
+
+    from partnerkit.outputs import text_format
+    from partnerkit.outputs.common import RunInfo
+
+    errors = [dataclasses.replace(r, findings=[f for f in r.active if f.code[0] == "E"]) for r in broken]
+    sys.stderr.write(text_format.render(errors, RunInfo(as_of=as_of)))
+
+
 def write_or_fail(path: str, text: str | bytes) -> None:
     from partnerkit.core.files import write_atomic
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 import sys
 
-from partnerkit.commands.common import fail, output_format, write_or_fail
+from partnerkit.commands.common import fail, lint_charters, output_format, print_file_errors, write_or_fail
 
 FORMATS = ("md", "html")
 BY_EXTENSION = {".html": ("html",), ".htm": ("html",), ".md": ("md",), ".markdown": ("md",)}  # -o FILE's format
 
 
 def run(path, fmt, output, as_of, config, since, previous) -> int:
-    from partnerkit.api import ConfigError, Options, lint
+    from partnerkit.api import ConfigError, Options
 
     fmt = output_format(fmt, output, BY_EXTENSION, "md")
     if fmt not in FORMATS:
@@ -25,14 +25,9 @@ def run(path, fmt, output, as_of, config, since, previous) -> int:
         fail(f"--previous: cannot read {previous}: not a file")
     try:
         options = Options(as_of=as_of, config=config)
-        results = list(lint([path], options))
     except ConfigError as exc:
         fail(str(exc))
-    for r in results:
-        if r.error:
-            fail(r.error)
-    if not results:
-        fail(f"no charters found in {path} (charter.yaml, *.charter.yaml, *.charter.yml)")
+    results = lint_charters(path, options)
     unreadable = [r for r in results if r.charter is None]
     flawed = [r for r in results if r.charter is not None and any(f.code[0] == "E" for f in r.active)]
     folder = os.path.isdir(path)
@@ -53,13 +48,7 @@ def run(path, fmt, output, as_of, config, since, previous) -> int:
 def _report_broken(broken, as_of, written: bool) -> None:
     """The errors in the file itself, on standard error: a charter that cannot be read gets no report; one with
     sections set aside gets a report saying so."""
-    import dataclasses
-
-    from partnerkit.outputs import text_format
-    from partnerkit.outputs.common import RunInfo
-
-    errors = [dataclasses.replace(r, findings=[f for f in r.findings if f.code[0] == "E"]) for r in broken]
-    sys.stderr.write(text_format.render(errors, RunInfo(as_of=as_of)))
+    print_file_errors(broken, as_of)
     names = ", ".join(r.path for r in broken)
     if written:
         sys.stderr.write(f"partnerkit: report written without what cannot be read: fix the errors in {names}\n")

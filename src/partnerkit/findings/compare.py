@@ -12,21 +12,20 @@ from collections import Counter
 
 def matched(before: list, after: list) -> tuple[list, list]:
     """Findings only before (fixed) and only after (new), matched by rule and subject, each at most once."""
-    def key(f):
-        return f.code, f.subject or f.path_str or f.message
+    return _only_in(before, after), _only_in(after, before)
 
-    left = Counter(key(f) for f in after)
-    fixed = []
-    for f in before:
-        if left[key(f)] > 0:
-            left[key(f)] -= 1
+
+def _key(f) -> tuple:
+    return f.code, f.subject or f.path_str or f.message
+
+
+def _only_in(these: list, those: list) -> list:
+    left = Counter(_key(f) for f in those)
+    out = []
+    for f in these:
+        k = _key(f)
+        if left[k] > 0:
+            left[k] -= 1
         else:
-            fixed.append(f)
-    gone = Counter(key(f) for f in before)
-    new = []
-    for f in after:
-        if gone[key(f)] > 0:
-            gone[key(f)] -= 1
-        else:
-            new.append(f)
-    return fixed, new
+            out.append(f)
+    return out

@@ -9,7 +9,6 @@ Rows merged in from a CSV file carry that file's name.
 
 from __future__ import annotations
 
-from partnerkit.core.finding import format_path  # noqa: F401  (the data path's text, next to the paths)
 from partnerkit.core.location import Location
 
 

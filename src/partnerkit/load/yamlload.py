@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from partnerkit.load.decode import LINE_BREAKS, problem
+from partnerkit.load.decode import problem
 from partnerkit.load.directives import prologue
 from partnerkit.load.keys import complex_key, distinct
 from partnerkit.load.parsers import PURE, c_events, chosen, pure_events

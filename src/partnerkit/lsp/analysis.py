@@ -211,7 +211,7 @@ def ids_of(data, kind: str) -> list[tuple[str, str]]:
 def where_typing(lines: list[str], line: int, before: str) -> tuple[list[str], bool]:
     """The keys enclosing the cursor (outermost first) and whether a key (not a value) is being typed there."""
     flow: list[tuple[str, str | None]] = []  # open `{` / `[` on this line, with the key each belongs to
-    key, in_key, quote = None, True, None
+    key, quote = None, None
     token_start = 0
     for i, ch in enumerate(before):
         if quote:
@@ -221,17 +221,15 @@ def where_typing(lines: list[str], line: int, before: str) -> tuple[list[str], b
             quote = ch
         elif ch in "{[":
             flow.append((ch, key))
-            key, in_key = None, ch == "{"
+            key = None
         elif ch in "}]":
             if flow:
                 flow.pop()
-            key, in_key = None, bool(flow) and flow[-1][0] == "{"
+            key = None
         elif ch == "," and flow:
-            in_key = flow[-1][0] == "{"
             key = None
         elif ch == ":" and (i + 1 == len(before) or before[i + 1] in " \t"):
             key = re.sub(r"^[\s,{\[-]*", "", before[token_start:i]).strip()
-            in_key = False
         if ch in "{[,:":
             token_start = i + 1
     indent_of = len(before) - len(before.lstrip(" -"))

@@ -282,7 +282,7 @@ def unknown_key(data, path: tuple, model) -> Hit:
                    fix=fix)
     listed = ", ".join(allowed)
     return Hit(path, f"unknown key `{key}` in {section}" + (f"; the keys allowed here: {listed}" if allowed else ""),
-               f"Use one of the keys allowed here, or start your own keys with `x-` to keep data no rule reads.")
+               "Use one of the keys allowed here, or start your own keys with `x-` to keep data no rule reads.")
 
 
 def on_for_date(data, item: tuple) -> Hit:

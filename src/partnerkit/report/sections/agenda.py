@@ -88,7 +88,7 @@ def _value(m, value) -> str:
 
 
 def item(rank: int, c, ctx: Context) -> AgendaItem:
-    ch, as_of, th = ctx.charter, ctx.as_of, ctx.thresholds
+    ch, as_of = ctx.charter, ctx.as_of
     it = AgendaItem(rank, c.group, c.lesson, LABELS[c.group], c.urgent, c.code, "", "", "")
     if c.kind == "kill":
         ms = c.item
