@@ -10,24 +10,37 @@ from partnerkit.core.version import __version__  # noqa: F401
 def main() -> None:
     """The console entry point.
 
-    ``--version`` is answered before the command line (typer) is imported. Any
-    other command runs, and then the process leaves as soon as its exit
-    handlers have run and its output is flushed, without tearing the
-    interpreter down object by object (some 50 ms once pydantic is loaded).
+    ``--version`` is answered before the command line (typer) is imported, and
+    ``lint`` is read without it when its options are plain (see
+    :mod:`partnerkit.commands.shortcut`). Any other command runs through
+    typer. Then the process leaves as soon as its exit handlers have run and
+    its output is flushed, without tearing the interpreter down object by
+    object (some 50 ms once pydantic is loaded).
     """
     import sys
 
     if sys.argv[1:] == ["--version"]:
         sys.stdout.write(f"partnerkit {__version__}\n")
         return
-    from partnerkit.cli import main as run
-
     try:
+        if sys.argv[1:2] == ["lint"]:
+            from partnerkit.commands.common import guarded
+            from partnerkit.commands.shortcut import lint
+
+            guarded(lambda: _exit_with(lint(sys.argv[2:])))
+        from partnerkit.cli import main as run
+
         run()
         code = 0
     except SystemExit as exc:
         code = exc.code
     _leave(code)
+
+
+def _exit_with(code) -> None:
+    """Leave with ``code``; None (the shortcut declined) carries on."""
+    if code is not None:
+        raise SystemExit(code)
 
 
 def _leave(code) -> None:

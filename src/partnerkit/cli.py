@@ -6,13 +6,13 @@ commands that use them; ``partnerkit --version`` imports none of them.
 
 from __future__ import annotations
 
-import os
 import sys
-from datetime import date
 from typing import List, Optional
 
 import typer
 from typer.core import TyperGroup
+
+from partnerkit.commands.common import as_of_date, guarded
 
 class OneLineErrors(TyperGroup):
     """Usage errors (an unknown option, a missing argument, a bad choice) as one line on standard error, exit 2."""
@@ -65,18 +65,6 @@ app = typer.Typer(
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def as_of_date(value: str | None) -> date:
-    value = value or os.environ.get("PARTNERKIT_AS_OF") or None
-    if not value:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        from partnerkit.commands.common import fail
-
-        fail(f"invalid as-of date `{value}`: use an ISO date such as 2026-11-15")
 
 
 def _version(value: bool):
@@ -364,13 +352,4 @@ def main() -> None:
         from partnerkit.commands.version import run
 
         sys.exit(run(verbose=True))
-    try:
-        app(prog_name="partnerkit")
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.stderr.write("partnerkit: interrupted\n")
-        sys.exit(130)
-    except BaseException as exc:  # noqa: BLE001 - the promise is: no traceback, ever
-        sys.stderr.write(f"partnerkit: internal error: {type(exc).__name__}: {exc}\n")
-        sys.exit(2)
+    guarded(lambda: app(prog_name="partnerkit"))

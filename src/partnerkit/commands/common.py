@@ -1,13 +1,39 @@
 from __future__ import annotations
 
 import os
-
-import typer
+import sys
+from datetime import date
 
 
 def fail(message: str):
-    typer.echo(f"partnerkit: {message}", err=True)
-    raise typer.Exit(2)
+    """A usage error: one line on standard error, exit 2."""
+    sys.stderr.write(f"partnerkit: {message}\n")
+    raise SystemExit(2)
+
+
+def as_of_date(value: str | None) -> date:
+    """``--as-of``, else ``PARTNERKIT_AS_OF``, else today."""
+    value = value or os.environ.get("PARTNERKIT_AS_OF") or None
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"invalid as-of date `{value}`: use an ISO date such as 2026-11-15")
+
+
+def guarded(run) -> None:
+    """Run a command: never a traceback; an interruption or an internal error is one line."""
+    try:
+        run()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("partnerkit: interrupted\n")
+        sys.exit(130)
+    except BaseException as exc:  # noqa: BLE001 - the promise is: no traceback, ever
+        sys.stderr.write(f"partnerkit: internal error: {type(exc).__name__}: {exc}\n")
+        sys.exit(2)
 
 
 def lint_charters(path: str, options) -> list:
