@@ -237,3 +237,18 @@ def test_end_positions_in_json_are_just_after_the_thing(run_pk, tmp_path):
         if f["code"] == "E003":  # a value: the duplicated id itself
             assert f["end_line"] == f["line"]
             assert lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] == "nw-carbon-credits"
+
+
+def test_json_findings_are_written_as_json_dumps_would_write_them():
+    import json
+
+    from partnerkit.lint.engine import lint_bytes
+    from partnerkit.outputs.json_format import finding_dict, finding_json
+    from tests.conftest import SPEC_EXAMPLE
+    from tests.outputs.helpers import RELATED, finding
+
+    result = lint_bytes(SPEC_EXAMPLE.read_bytes(), "a.charter.yaml", None, AS_OF)
+    odd = [finding(message='quotes " and \\\\ and \x00\x1b and ünïcode\u2028', hint=None, related=[RELATED],
+                   suppressed="kept \"as\" is", suppressed_by="comment")]
+    for f in result.findings + odd:
+        assert finding_json(f) == json.dumps(finding_dict(f), ensure_ascii=False)

@@ -46,7 +46,8 @@ def run(paths, as_of, config, fmt, output, fail_on, select, ignore, show_suppres
     known = _read_baseline(baseline) if baseline else None
     to_stdout = output in (None, "-")
     color = to_stdout and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    info = RunInfo(as_of=options.as_of, show_suppressed=show_suppressed, color=color, fixed=fixed)
+    summary = fmt == "github" and bool(os.environ.get("GITHUB_STEP_SUMMARY"))
+    info = RunInfo(as_of=options.as_of, show_suppressed=show_suppressed, color=color, fixed=fixed, step_summary=summary)
     state = _Run(known, bool(write_baseline))
     # Each file's part of the output is rendered where the file is linted, unless a baseline needs its findings.
     finish = None if baseline or write_baseline else Prerender(fmt, info)
@@ -66,7 +67,7 @@ def run(paths, as_of, config, fmt, output, fail_on, select, ignore, show_suppres
         from partnerkit.findings.baseline import baseline_text
 
         write_or_fail(write_baseline, baseline_text(counts=state.recorded))
-    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+    if summary:
         append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], writer.summary())
     return 2 if state.errors else (1 if state.fails else 0)
 

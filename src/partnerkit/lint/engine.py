@@ -55,13 +55,14 @@ class Findings:
 
     def add(self, code: str, hit: Hit) -> None:
         rule = REGISTRY[code]
-        loc = hit.loc if hit.loc is not None else resolve(self.pos, hit.path, hit.at_value)
-        related = [r if r.loc is not None else Related(r.message, r.path, resolve(self.pos, r.path).in_file(self.display))
-                   for r in hit.related]
+        display, pos = self.display, self.pos
+        loc = resolve(pos, hit.path, hit.at_value, display) if hit.loc is None else hit.loc.in_file(display)
+        related = [Related(r.message, r.path, resolve(pos, r.path, False, display)) if r.loc is None else r
+                   for r in hit.related] if hit.related else []
         subject, where = names(self.data, hit.path) if hit.path else ("", "")
         self.items.append(Finding(
             code, rule.name, self.settings.severity_of(code, rule.severity), hit.message, hit.hint or rule.hint,
-            loc.in_file(self.display), tuple(hit.path), related, subject, where, fix=hit.fix))
+            loc, tuple(hit.path), related, subject, where, fix=hit.fix))
 
     def hit(self, hit: Hit, code: str | None = None) -> None:
         self.add(hit.code or code, hit)

@@ -9,27 +9,41 @@ Rows merged in from a CSV file carry that file's name.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from partnerkit.core.location import Location
 
 
-class Pos:
-    __slots__ = ("line", "col", "end_line", "end_col", "sub", "file")
+class Pos(tuple):
+    """One node: ``(line, col, sub, file, end_line, end_col)``, read by name.
 
-    def __init__(self, line: int, col: int, sub=None, file: str | None = None, end_line: int | None = None,
-                 end_col: int | None = None):
-        self.line = line
-        self.col = col
-        self.end_line = end_line
-        self.end_col = end_col
-        self.sub = sub  # dict for a mapping, list for a sequence, None for a scalar
-        self.file = file
+    A tuple, so that the loader makes thousands of them per charter in C
+    (``tuple.__new__(Pos, (...))``) rather than through a Python constructor.
+    Compared by identity where it matters (``is``); never hashed.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, line: int, col: int, sub=None, file: str | None = None, end_line: int | None = None,
+                end_col: int | None = None):
+        return tuple.__new__(cls, (line, col, sub, file, end_line, end_col))
+
+    line = property(itemgetter(0))
+    col = property(itemgetter(1))
+    sub = property(itemgetter(2))  # dict for a mapping (key -> (key Pos, value Pos)), list for a sequence, None
+    file = property(itemgetter(3))  # a CSV data file's name for rows merged from it, else None
+    end_line = property(itemgetter(4))
+    end_col = property(itemgetter(5))
 
     def loc(self) -> Location:
-        return Location(self.file, self.line, self.col, self.end_line, self.end_col)
+        return Location(self[3], self[0], self[1], self[4], self[5])
+
+    def __repr__(self) -> str:
+        return f"Pos({self[0]}:{self[1]}-{self[4]}:{self[5]})"
 
 
-def resolve(root: Pos | None, path: tuple, at_value: bool = False) -> Location:
-    """The location of the most specific node on ``path``.
+def resolve(root: Pos | None, path: tuple, at_value: bool = False, file: str | None = None) -> Location:
+    """The location of the most specific node on ``path`` (in ``file`` unless the node names its own).
 
     A path that ends on a mapping key points at the key (or, with
     ``at_value``, at its value); one that ends on a sequence index points at
@@ -38,21 +52,23 @@ def resolve(root: Pos | None, path: tuple, at_value: bool = False) -> Location:
     the top of the document.
     """
     if root is None:
-        return Location()
-    node = root
-    here = root
+        return Location(file)
+    node = here = root
     for part in path:
-        sub = node.sub
-        if isinstance(sub, dict) and part in sub:
-            key, child = sub[part]
-            here = key
-        elif isinstance(sub, list) and isinstance(part, int) and -len(sub) <= part < len(sub):
-            child = sub[part]
-            here = child
+        sub = node[2]
+        if sub.__class__ is dict:
+            entry = sub.get(part)
+            if entry is None:
+                break
+            here, node = entry
+        elif sub.__class__ is list and part.__class__ is int and -len(sub) <= part < len(sub):
+            here = node = sub[part]
         else:
-            return here.loc()
-        node = child
-    return node.loc() if at_value else here.loc()
+            break
+    else:
+        if at_value:
+            here = node
+    return Location(here[3] or file, here[0], here[1], here[4], here[5])
 
 
 def node_at(root: Pos | None, path: tuple) -> Pos | None:

@@ -212,6 +212,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
     aliases = [0]  # nodes reached through aliases so far
     cache_get = _PLAIN.get
     miss = _NOKEY
+    new = tuple.__new__  # Pos(...) made in C: thousands per charter
 
     # Argument positions: a scalar is (anchor, tag, implicit, value, start_mark, end_mark, style); a mapping
     # or sequence start is (anchor, tag, implicit, start_mark, end_mark, flow_style); an alias (anchor, start_mark, ...).
@@ -219,7 +220,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
     def scalar(a):
         """Any scalar: tagged, anchored or not. Returns (value, pos, 1)."""
         mark, end = a[4], a[5]
-        pos = Pos(mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1)
+        pos = new(Pos, (mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1))
         raw, tag, style = a[3], a[1], a[6]
         if c_path and (style == "|" or style == ">") and _odd_block(text, mark, raw, style):
             raise _Reread
@@ -272,7 +273,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                                     mark.line + 1, mark.column + 1, a[2].line + 1, a[2].column + 1))
             raise _Stop
         # the alias itself is here; what is inside it is where the anchor defines it
-        return target[0], Pos(mark.line + 1, mark.column + 1, target[1].sub, None, a[2].line + 1, a[2].column + 1), \
+        return target[0], new(Pos, (mark.line + 1, mark.column + 1, target[1].sub, None, a[2].line + 1, a[2].column + 1)), \
             target[2]
 
     def opening(a, depth):
@@ -285,7 +286,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
         if a[1] not in _COLLECTION_TAGS:
             if c_path:
                 raise _Reread
-            tag_problems.append((Pos(mark.line + 1, mark.column + 1, None, None, mark.line + 1, mark.column + 2),
+            tag_problems.append((new(Pos, (mark.line + 1, mark.column + 1, None, None, mark.line + 1, mark.column + 2)),
                                  a[1]))
 
     def mapping(start, depth):
@@ -314,7 +315,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                     key = _plain(a[3])
                 if key is None and c_path and not a[3]:
                     raise _Reread  # an empty key: the parsers place it apart
-                kpos = Pos(mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1)
+                kpos = new(Pos, (mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1))
                 size += 1
             else:
                 end = a[5] if kind is ScalarEvent else a[2] if kind is AliasEvent else None
@@ -323,7 +324,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                 if kpos.sub is not None:  # a complex key: point at its start only
                     if c_path:
                         raise _Reread  # the C parser reads some complex keys YAML 1.2 refuses, and places others apart
-                    kpos = Pos(kpos.line, kpos.col, None, kpos.file, kpos.line, kpos.col + 1)
+                    kpos = new(Pos, (kpos.line, kpos.col, None, kpos.file, kpos.line, kpos.col + 1))
                 if isinstance(key, (dict, list)):
                     tag_problems.append((kpos, "complex key"))
                     key = complex_key(key)
@@ -337,10 +338,10 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                 value = a[3]
                 if value or a[6] or end is None:
                     mark, vend = a[4], a[5]
-                    pos = Pos(mark.line + 1, mark.column + 1, None, None, vend.line + 1, vend.column + 1)
+                    pos = new(Pos, (mark.line + 1, mark.column + 1, None, None, vend.line + 1, vend.column + 1))
                 else:  # nothing after `key:`: just after the colon (the parsers put it at the next token)
                     line, col = _after_colon(text, end)
-                    pos = Pos(line, col, None, None, line, col)
+                    pos = new(Pos, (line, col, None, None, line, col))
                 if not a[6]:
                     got = cache_get(value, miss)
                     value = _plain(value) if got is miss else got
@@ -372,9 +373,9 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                     kpos.end_line, kpos.end_col))
         mark = start[3]
         if first_key is not None:
-            pos = Pos(mark.line + 1, mark.column + 1, sub, None, first_key.end_line, first_key.end_col)
+            pos = new(Pos, (mark.line + 1, mark.column + 1, sub, None, first_key.end_line, first_key.end_col))
         else:
-            pos = Pos(mark.line + 1, mark.column + 1, sub, None, mark.line + 1, mark.column + 2)
+            pos = new(Pos, (mark.line + 1, mark.column + 1, sub, None, mark.line + 1, mark.column + 2))
         if start[0] is not None:
             anchors[start[0]] = (data, pos, size)
         return data, pos, size
@@ -397,7 +398,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
             a = ev.args
             if kind is ScalarEvent and a[0] is None and a[1] is None:
                 mark, end = a[4], a[5]
-                pos_append(Pos(mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1))
+                pos_append(new(Pos, (mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1)))
                 value = a[3]
                 if not a[6]:
                     got = cache_get(value, miss)
@@ -417,7 +418,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                 pos_append(pos)
                 size += vsize
         mark = start[3]
-        pos = Pos(mark.line + 1, mark.column + 1, sub, None, mark.line + 1, mark.column + 2)
+        pos = new(Pos, (mark.line + 1, mark.column + 1, sub, None, mark.line + 1, mark.column + 2))
         if start[0] is not None:
             anchors[start[0]] = (data, pos, size)
         return data, pos, size

@@ -27,6 +27,7 @@ class RunInfo:
     baselined: int = 0
     errors: list[str] = field(default_factory=list)
     fixed: int = 0  # findings fixed by `lint --fix` before this run
+    step_summary: bool = True  # github: keep the rows of a job summary (only when GITHUB_STEP_SUMMARY asks for one)
 
 
 class Tally:

@@ -37,12 +37,12 @@ def annotation(f) -> str:
     if f.suppressed:
         command, title = "notice", title + " (suppressed)"
         message += f"\nsuppressed: {f.suppressed}"
-    props = {"file": relative_path(f.file), "line": max(1, f.line), "col": max(1, f.col)}
-    if f.loc.end_line is not None and f.loc.end >= (f.line, f.col):
-        props["endLine"], props["endColumn"] = f.loc.end
-    props["title"] = title
-    head = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
-    return f"::{command} {head}::{escape_data(message)}"
+    loc = f.loc
+    head = f"file={escape_property(relative_path(f.file))},line={max(1, loc.line)},col={max(1, loc.col)}"
+    if loc.end_line is not None and loc.end >= (loc.line, loc.col):
+        end_line, end_col = loc.end
+        head += f",endLine={end_line},endColumn={end_col}"
+    return f"::{command} {head},title={escape_property(title)}::{escape_data(message)}"
 
 
 def counts_line(tally: Tally) -> str:
@@ -64,7 +64,8 @@ class GithubWriter(Writer):
     @staticmethod
     def body(result, info) -> tuple[str, list[str]]:
         findings = shown(result, info)
-        return "".join(annotation(f) + "\n" for f in findings), [summary_row(f) for f in findings[:MAX_ROWS]]
+        rows = [summary_row(f) for f in findings[:MAX_ROWS]] if info.step_summary else []
+        return "".join(annotation(f) + "\n" for f in findings), rows
 
     def put(self, body) -> None:
         annotations, rows = body

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring as _string  # a JSON string literal, in C, as json.dumps writes it
 
 from partnerkit.core.finding import format_path
 from partnerkit.outputs.common import Writer, render_with, shown, summary
@@ -31,12 +32,41 @@ def finding_dict(f) -> dict:
     return out
 
 
-def file_dict(r, info) -> dict:
-    out = {"path": r.path, "summary": summary([r]), "findings": [finding_dict(f) for f in shown(r, info)]}
+def file_head(r) -> dict:
+    """A file's fields but its findings."""
+    out = {"path": r.path, "summary": summary([r])}
     if r.set_aside:
         out["set_aside"] = list(r.set_aside)
         out["skipped"] = [{"code": code, "reason": reason} for code, reason in r.skipped]
     return out
+
+
+def file_dict(r, info) -> dict:
+    return {**file_head(r), "findings": [finding_dict(f) for f in shown(r, info)]}
+
+
+def _text(value) -> str:
+    return "null" if value is None else _string(value)
+
+
+def _place_json(loc) -> str:
+    text = f'"file": {_text(loc.file)}, "line": {loc.line}, "column": {loc.col}'
+    if loc.end_line is not None:
+        end_line, end_col = loc.end
+        text += f', "end_line": {end_line}, "end_column": {end_col}'
+    return text
+
+
+def finding_json(f) -> str:
+    """``json.dumps(finding_dict(f))``, written directly: the same text, several times faster (a test checks)."""
+    related = ", ".join(f'{{"message": {_text(r.message)}, {_place_json(r.loc)}, "path": {_string(format_path(r.path))}}}'
+                        for r in f.related)
+    text = (f'{{"code": {_string(f.code)}, "name": {_string(f.name)}, "severity": {_string(f.severity)}, '
+            f'"message": {_text(f.message)}, "hint": {_text(f.hint)}, {_place_json(f.loc)}, '
+            f'"path": {_string(f.path_str)}, "related": [{related}], "suppressed": {"true" if f.suppressed else "false"}')
+    if f.suppressed:
+        text += f', "suppression": {{"reason": {_text(f.suppressed)}, "by": {_text(f.suppressed_by)}}}'
+    return text + "}"
 
 
 def _dumps(value) -> str:
@@ -45,11 +75,11 @@ def _dumps(value) -> str:
 
 def file_text(r, info) -> str:
     """One file's object: its fields on one line, then one finding per line (readable, and fast to write)."""
-    head = {k: v for k, v in file_dict(r, info).items() if k != "findings"}
+    head = file_head(r)
     findings = shown(r, info)
     if not findings:
         return _dumps({**head, "findings": []})
-    body = ",\n      ".join(_dumps(finding_dict(f)) for f in findings)
+    body = ",\n      ".join(finding_json(f) for f in findings)
     return _dumps(head)[:-1] + ', "findings": [\n      ' + body + "\n    ]}"
 
 

@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import tempfile
+from functools import lru_cache
 from urllib.parse import quote
 
 from partnerkit.core.numbers import num, plural
@@ -41,9 +42,14 @@ def relative_path(file: str, cwd: str | None = None) -> str:
     Names that are not paths (``<stdin>``) and files outside the current
     folder are returned as given (absolute, for the latter).
     """
+    return _relative(file, cwd or os.getcwd())
+
+
+@lru_cache(maxsize=256)
+def _relative(file: str, cwd: str) -> str:
+    """One answer per file and folder: a run asks it for every finding of every charter."""
     if file.startswith("<") and file.endswith(">"):
         return file
-    cwd = cwd or os.getcwd()
     full = os.path.abspath(file)
     try:
         rel = os.path.relpath(full, cwd)
@@ -55,6 +61,11 @@ def relative_path(file: str, cwd: str | None = None) -> str:
 
 
 def artifact_location(file: str, cwd: str) -> dict:
+    return dict(_location(file, cwd))  # a copy: results may be changed by their readers
+
+
+@lru_cache(maxsize=256)
+def _location(file: str, cwd: str) -> dict:
     path = relative_path(file, cwd)
     if path.startswith("/") or path[1:3] == ":/":  # outside the current folder: an absolute file URI
         return {"uri": "file:///" + quote(path.lstrip("/"))}
