@@ -137,31 +137,29 @@ HYPOTHESIS = settings(max_examples=150, deadline=None, database=None,
                       suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
-def test_hardening_valid_charters_agree_and_mostly_take_the_fast_path():
-    from tests.hardening.charters import valid_charter_text
-
+def _tally_drawn(strategy) -> Counter:
     seen = Counter()
 
     @HYPOTHESIS
-    @given(valid_charter_text)
+    @given(strategy)
     def run(text):
         seen.update(_tally([text]))
 
     run()
+    return seen
+
+
+def test_hardening_valid_charters_agree_and_mostly_take_the_fast_path():
+    from tests.hardening.charters import valid_charter_text
+
+    seen = _tally_drawn(valid_charter_text)
     assert seen["valid"] > 100 and seen["fast"] >= 0.95 * seen["valid"], seen
 
 
 def test_hardening_invalid_charters_agree():
     from tests.hardening.charters import charter_text
 
-    seen = Counter()
-
-    @HYPOTHESIS
-    @given(charter_text)
-    def run(text):
-        seen.update(_tally([text]))
-
-    run()
+    seen = _tally_drawn(charter_text)
     assert seen["all"] > 30 and seen["valid"] < seen["all"], seen  # loaded, and mostly refused: each refusal agreed
 
 
@@ -414,6 +412,22 @@ def _model(**annotations):
 def test_the_generator_refuses_what_it_cannot_check_exactly(field, reason):
     with pytest.raises(lightgen.Unsupported, match=reason):
         lightgen.model_code(lightgen.Code(), _model(x=field))
+
+
+def test_the_generator_refuses_configuration_and_field_options_it_does_not_know():
+    from pydantic import ConfigDict, Field
+
+    class Stripped(models.Model):
+        model_config = ConfigDict(str_strip_whitespace=True)
+        x: str
+
+    class Aliased(models.Model):
+        x: str = Field(alias="X")
+
+    with pytest.raises(lightgen.Unsupported, match="configuration"):
+        lightgen.model_code(lightgen.Code(), Stripped)
+    with pytest.raises(lightgen.Unsupported, match="field options"):
+        lightgen.model_code(lightgen.Code(), Aliased)
 
 
 def test_the_generator_refuses_validators_it_does_not_know(monkeypatch):

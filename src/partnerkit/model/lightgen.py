@@ -53,6 +53,10 @@ BEFORE = {
 AFTER = {"_no_problem": ("if {o}.problem() is not None: raise _Doubt", "29421c590fb3")}
 
 
+# Configuration keys that leave validation as the generated code does it (`frozen`: the plain objects are not).
+CONFIG = frozenset(("extra", "frozen", "hide_input_in_errors", "json_schema_extra", "title"))
+
+
 def fingerprint(func) -> str:
     return hashlib.sha256(inspect.getsource(func).encode()).hexdigest()[:12]
 
@@ -80,7 +84,7 @@ class Kind:
     max_length: int | None = None
     pattern: str | None = None
     strip: bool = False
-    before: list = field(default_factory=list)  # snippets, outermost first
+    before: list = field(default_factory=list)  # before-validators (functions), in the order pydantic runs them
     values: tuple = ()  # literal
     model: type | None = None
     items: list = field(default_factory=list)  # list: [item]; dict: [key, value]; union: branches
@@ -91,23 +95,20 @@ class Kind:
 
     def gates(self) -> set:
         """The classes of input this kind can accept (union branches must not share one)."""
-        if self.name == "literal":
-            gate = {type(v) for v in self.values}
-        else:
-            gate = {"str": {str}, "int": {int}, "float": {float, int}, "bool": {bool}, "date": {date, str},
-                    "model": {dict}, "list": {list}, "dict": {dict}, "none": {type(None)}}[self.name]
-        if self.name == "int" and self.before:
-            gate |= {float}
-        if self.name == "model" and self.before:
-            gate |= {str}
         if self.name == "union":
-            gate = set().union(*(b.gates() for b in self.items))
+            return set().union(*(b.gates() for b in self.items))
+        if self.name == "literal":
+            return {type(v) for v in self.values}
+        gate = {"str": {str}, "int": {int}, "float": {float, int}, "bool": {bool}, "date": {date, str},
+                "model": {dict}, "list": {list}, "dict": {dict}, "none": {type(None)}}[self.name]
+        if self.before and self.name in ("int", "model"):  # `_whole` takes floats, `_reason_only` text
+            gate |= {float} if self.name == "int" else {str}
         return gate
 
     @property
     def converts(self) -> bool:
         """Whether the checked value may differ from the input (else a container's items are tested in place)."""
-        if self.name in ("union",):
+        if self.name == "union":
             return any(b.converts for b in self.items)
         return self.name in ("int", "float", "date", "model", "list", "dict") or self.strip
 
@@ -376,13 +377,14 @@ def model_code(code: Code, model) -> tuple[list[str], list[str]]:
         if getattr(decorators, group):
             raise Unsupported(f"{model.__name__} has {group}: {list(getattr(decorators, group))}")
     config = model.model_config
-    if config.get("extra") != "forbid" or config.get("strict") or config.get("from_attributes") \
-            or config.get("populate_by_name") or config.get("str_strip_whitespace") or config.get("coerce_numbers_to_str"):
-        raise Unsupported(f"{model.__name__}'s configuration {dict(config)}")
+    if config.get("extra") != "forbid" or set(config) - CONFIG:
+        raise Unsupported(f"{model.__name__}'s configuration {dict(config)}: only {sorted(CONFIG)} are understood")
     name, fields = model.__name__, model.model_fields
-    for f in fields:
+    for f, info in fields.items():
         if keyword.iskeyword(f) or f.startswith("_"):
             raise Unsupported(f"field name {f!r}")
+        if info.alias or info.validation_alias or info.discriminator or info.validate_default:
+            raise Unsupported(f"{model.__name__}.{f}: field options other than a default and constraints")
     mixins = [m.__name__ for m in _mixins(model)]
     cls = [f"class {name}({', '.join([*mixins, '_Light'])}):",
            f"    \"\"\"{_first_line(model)}.", "",
