@@ -8,11 +8,11 @@ would cost more than it saves.
 
 On Linux the workers are forked after the rules and the fast shape check
 are imported, so they start with everything a valid charter needs (a worker
-imports pydantic only when one of its charters has schema errors); elsewhere
-they start the platform's default way, and only for larger runs. Each worker sends back
-the findings; the charter model is sent back only when the caller asks for
-it (``charters=True``): pickling it costs about a quarter of the time the
-charter took to lint.
+imports pydantic only when one of its charters has schema errors);
+elsewhere they start the platform's default way, and only for larger runs.
+Each worker sends back the findings; the charter model is sent back only
+when the caller asks for it (``charters=True``): pickling it costs about a
+quarter of the time the charter took to lint.
 """
 
 from __future__ import annotations
