@@ -81,11 +81,17 @@ def lint_found(items: list[tuple[str, str | None]], options: Options, *, charter
 
 
 def load(path: str, as_of: date | None = None):
-    """The charter model of a file; :class:`LoadError` when it has E findings."""
+    """The charter model of a file (:class:`partnerkit.model.Charter`); :class:`LoadError` when it has E findings.
+
+    ``FileResult.charter`` from :func:`lint` has the same fields, but may be a plain object without pydantic's
+    methods (:mod:`partnerkit.model.light`); this gives the pydantic model.
+    """
+    from partnerkit.model.charter import as_model
+
     result = next(iter(lint([path], Options(as_of=as_of))))
     if result.charter is None or any(f.code[0] == "E" for f in result.active):
         raise LoadError(result)
-    return result.charter
+    return as_model(result.charter)
 
 
 def exit_code(results: list[FileResult]) -> int:

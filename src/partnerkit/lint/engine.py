@@ -90,26 +90,41 @@ def lint_bytes(raw: bytes, display: str, settings: Settings | None = None, as_of
 def _judge(doc, out: Findings, result: FileResult, settings: Settings, as_of: date) -> None:
     """Validate, run every rule that can run, then apply the suppressions."""
     from partnerkit.findings import suppress
-    from partnerkit.model.validate import validate
 
-    valid = validate(doc.data, extensions="x-" in doc.text)
-    for hit in valid.hits:
-        out.add("E002", hit)
-    if valid.charter is None:
+    charter, set_aside = _model(doc, out)
+    if charter is None:
         return
-    result.charter, result.set_aside = valid.charter, valid.set_aside
+    result.charter, result.set_aside = charter, set_aside
     ctx = Context(as_of, settings.thresholds)
     ran = set()
     for rule in all_rules():
         if rule.check is None or not settings.enabled(rule.code):
             continue
-        if not rule.can_run(valid.set_aside):
-            result.skipped.append((rule.code, skip_reason(rule, valid.set_aside)))
+        if not rule.can_run(set_aside):
+            result.skipped.append((rule.code, skip_reason(rule, set_aside)))
             continue
         ran.add(rule.code)
-        for hit in rule.check(valid.charter, ctx):
+        for hit in rule.check(charter, ctx):
             out.add(hit.code or rule.code, hit)
-    suppress.apply_all(doc.text, out, valid.charter, settings, as_of, ran, "lint" not in valid.set_aside)
+    suppress.apply_all(doc.text, out, charter, settings, as_of, ran, "lint" not in set_aside)
+
+
+def _model(doc, out: Findings) -> tuple[object, tuple[str, ...]]:
+    """The charter and the sections set aside. A valid charter passes the generated check (plain objects, no
+    pydantic); whatever it is not sure of goes to the pydantic models, which say what is wrong (E002)."""
+    from partnerkit.model import light
+    from partnerkit.model.shared import without_extensions
+
+    data = without_extensions(doc.data) if "x-" in doc.text else doc.data
+    charter = light.check(data)
+    if charter is not None:
+        return charter, ()
+    from partnerkit.model.validate import validate
+
+    valid = validate(data, extensions=False)
+    for hit in valid.hits:
+        out.add("E002", hit)
+    return valid.charter, valid.set_aside
 
 
 def skip_reason(rule, set_aside) -> str:

@@ -6,12 +6,13 @@ at a time, so a caller can stream them and memory does not grow with the
 folder. Small runs stay in the calling process, where starting workers
 would cost more than it saves.
 
-On Linux the workers are forked after the rules and the charter model are
-imported, so they start with everything loaded; elsewhere they start the
-platform's default way, and only for larger runs. Each worker sends back
-the findings; the charter model is sent back only when the caller asks for
-it (``charters=True``): pickling it costs about a quarter of the time the
-charter took to lint.
+On Linux the workers are forked after the rules and the fast shape check
+are imported, so they start with everything a valid charter needs (a worker
+imports pydantic only when one of its charters has schema errors);
+elsewhere they start the platform's default way, and only for larger runs.
+Each worker sends back the findings; the charter model is sent back only
+when the caller asks for it (``charters=True``): pickling it costs about a
+quarter of the time the charter took to lint.
 """
 
 from __future__ import annotations
@@ -79,8 +80,8 @@ def _pooled(jobs, as_of: date, fast: bool, charters: bool, workers: int, finish=
     from partnerkit.load.yamlload import load_yaml
     from partnerkit.rules import all_rules
 
-    # everything a charter needs, loaded once, before forking
-    for module in ("partnerkit.findings.suppress", "partnerkit.model.validate"):
+    # everything a valid charter needs, loaded once, before forking (pydantic: only where a charter is invalid)
+    for module in ("partnerkit.findings.suppress", "partnerkit.model.light"):
         importlib.import_module(module)
     all_rules()
     load_yaml("{}", fast)

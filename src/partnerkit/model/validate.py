@@ -18,8 +18,9 @@ from datetime import date
 from typing import Any
 
 from partnerkit.core.finding import Hit
-from partnerkit.model import EXTENSION, Charter
 from partnerkit.model import words
+from partnerkit.model.charter import Charter
+from partnerkit.model.shared import without_extensions
 
 MAX_HITS = 100  # a flood of schema errors (a spreadsheet pasted in) is summarised, not listed in full
 DATED = "date"  # the key of a dated item; `on` in its place is one finding, not two
@@ -141,22 +142,6 @@ def _hit(err: dict, data: Any, dated_on: set[tuple]) -> Hit | None:
             return None  # said by the finding on `on`
         return words.missing(data, path, fields_at(path[:-1]))
     return words.wrong_value(data, path, kind, value, err.get("ctx") or {}, err["msg"])
-
-
-# Fields whose mappings hold data keyed by the user (partner ids, dimensions, rule codes), not the format's keys:
-# an `x-` key there is data, and is left for the model to judge.
-DATA_MAPS = frozenset(("confidence", "scores", "ignore"))
-
-
-def without_extensions(node, key=None):
-    """``node`` with every `x-` key of the format's mappings removed (SPEC section 1: ignored by every rule)."""
-    if node.__class__ is dict:
-        keep_all = key in DATA_MAPS
-        return {k: without_extensions(v, k) for k, v in node.items()
-                if keep_all or not (k.__class__ is str and k.startswith(EXTENSION))}
-    if node.__class__ is list:
-        return [without_extensions(v, key) for v in node]
-    return node
 
 
 def validate(data: Any, extensions: bool = True) -> Validated:

@@ -20,6 +20,7 @@ from partnerkit.core.places import describe
 from partnerkit.core.slug import slugify
 from partnerkit.core.suggest import only_match, suggest
 from partnerkit.core.text import one_line
+from partnerkit.model.shared import DATA_MAPS
 
 EXTENSION_NOTE = "keys starting with `x-` for your own data"
 
@@ -48,9 +49,6 @@ _SLASHED = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})\Z")
 _TIMED = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d")
 _ISO_SHAPED = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
 _YAML11_BOOLS = {"yes": "true", "no": "false", "on": "true", "off": "false", "y": "true", "n": "false"}
-
-
-DATA_MAPS = ("confidence", "scores", "ignore")  # maps whose keys are data (partner ids, dimensions, rule codes)
 
 
 def _key_of(path: tuple) -> str:
