@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 
 
 class NotRegular(OSError):
@@ -44,6 +43,8 @@ def write_atomic(path: str, data: str | bytes) -> None:
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
     mode = _mode_for(path)
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -70,6 +71,8 @@ class AtomicWriter:
         self.fh = None
 
     def __enter__(self):
+        import tempfile
+
         folder = os.path.dirname(os.path.abspath(self.path))
         fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(self.path)}.", suffix=".tmp", dir=folder)
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
