@@ -212,3 +212,20 @@ def test_the_cap_keeps_errors_before_anything_else():
     assert [r["level"] for r in run["results"]] == ["error", "note"]
     assert run["properties"]["omitted"] == {"error": 0, "warning": 0, "note": 3}
     validate(doc)
+
+
+def test_results_are_written_as_json_dumps_would_write_them(tmp_path):
+    import os
+
+    from partnerkit.lint.engine import lint_bytes
+    from partnerkit.outputs.sarif_format import _rule_index, result, result_json
+    from tests.conftest import SPEC_EXAMPLE
+
+    lint = lint_bytes(SPEC_EXAMPLE.read_bytes(), "charters/a b.charter.yaml", None, AS_OF)
+    odd = [finding(message='quotes " and \\ and \x00\x1b ünïcode\u2028', related=[RELATED], suppressed="kept",
+                   suppressed_by="comment"), finding(code="X999", path=(), related=[RELATED]),
+           finding(file="/elsewhere/x.charter.yaml")]
+    a, b = {}, {}
+    for f in lint.findings + odd + odd:  # twice: repeated fingerprints get their number
+        assert result_json(f, _rule_index(), os.getcwd(), a) == json.dumps(result(f, _rule_index(), os.getcwd(), b),
+                                                                          ensure_ascii=False)

@@ -11,6 +11,7 @@ PDFs are kept under tests/artifacts/ for people to look at. Charters full of hos
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -152,6 +153,8 @@ class Visit:
 
 def pdf_fullness(path: Path) -> list[float]:
     """Per page, how far down its last mark is (pdftoppm at 30 dpi, grey; a row with a pixel darker than 240)."""
+    if shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftoppm, pdftotext) is not installed: the printed pages cannot be measured")
     out = path.with_suffix("")
     subprocess.run(["pdftoppm", "-r", "30", "-gray", str(path), str(out)], check=True, timeout=120)
     pages = sorted(out.parent.glob(out.name + "-*.pgm"))

@@ -61,8 +61,10 @@ def run(paths, as_of, config, fmt, output, fail_on, select, ignore, show_suppres
             writer.close()
     except ConfigError as exc:
         fail(str(exc))
+    except BrokenPipeError:  # the reader went away (`partnerkit lint | head`): stop, saying nothing more
+        return 2 if state.errors else (1 if state.fails else 0)
     except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
+        fail(f"cannot write {output or 'the output'}: {exc.strerror or exc}")
     if write_baseline:
         from partnerkit.findings.baseline import baseline_text
 

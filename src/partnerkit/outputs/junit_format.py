@@ -17,7 +17,6 @@ Suites are written to a temporary file as files finish and copied after the
 from __future__ import annotations
 
 import tempfile
-import xml.etree.ElementTree as ET
 
 from partnerkit.core.text import visible as xml_text
 from partnerkit.outputs.common import Writer, render_with, shown
@@ -43,16 +42,27 @@ def case_name(f, taken: dict) -> str:
     return base if taken[base] == 1 else f"{base} #{taken[base]}"
 
 
-def _suite(name: str, counts: list[int]):
-    return ET.Element("testsuite", name=xml_text(name), tests=str(counts[0]), failures=str(counts[1]),
-                      errors=str(counts[2]), skipped=str(counts[3]), time="0")
+def _t(value) -> str:
+    """Element text: what XML cannot carry made visible, then escaped."""
+    return xml_text(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _suite_text(name: str, counts: list[int], cases: list) -> str:
-    suite = _suite(name, counts)
-    suite.extend(cases)
-    ET.indent(suite, space="  ", level=1)
-    return "  " + ET.tostring(suite, encoding="unicode").rstrip() + "\n"
+def _a(value) -> str:
+    """An attribute value, escaped as element text is, and its quotes and line breaks too."""
+    text = _t(value).replace('"', "&quot;")
+    if "\n" in text or "\r" in text or "\t" in text:
+        text = text.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    return text
+
+
+def _case(classname: str, name: str, inner: str = "") -> str:
+    head = f'    <testcase classname="{classname}" name="{_a(name)}" time="0"'
+    return f"{head} />\n" if not inner else f"{head}>\n{inner}    </testcase>\n"
+
+
+def _suite_text(name: str, counts: list[int], cases: list[str]) -> str:
+    return (f'  <testsuite name="{_a(name)}" tests="{counts[0]}" failures="{counts[1]}" errors="{counts[2]}" '
+            f'skipped="{counts[3]}" time="0">\n' + "".join(cases) + "  </testsuite>\n")
 
 
 class JunitWriter(Writer):
@@ -66,19 +76,19 @@ class JunitWriter(Writer):
         """The file's ``<testsuite>`` as text, and its counts (tests, failures, errors, skipped)."""
         cases, counts, taken = [], [0, 0, 0, 0], {}
         findings = shown(result, info)
+        classname = _a(result.path)
         if not findings:
-            cases.append(ET.Element("testcase", classname=xml_text(result.path), name=CLEAN_CASE, time="0"))
+            cases.append(_case(classname, CLEAN_CASE))
         for f in findings:
-            case = ET.Element("testcase", classname=xml_text(result.path), name=xml_text(case_name(f, taken)), time="0")
             if f.suppressed:
-                ET.SubElement(case, "skipped", message=xml_text(f"suppressed: {f.suppressed}"))
-                ET.SubElement(case, "system-out").text = xml_text(_failure_text(f))
+                inner = (f'      <skipped message="{_a(f"suppressed: {f.suppressed}")}" />\n'
+                         f"      <system-out>{_t(_failure_text(f))}</system-out>\n")
                 counts[3] += 1
             else:
-                failure = ET.SubElement(case, "failure", message=xml_text(f.message), type=f.severity)
-                failure.text = xml_text(_failure_text(f))
+                inner = (f'      <failure message="{_a(f.message)}" type="{_a(f.severity)}">'
+                         f"{_t(_failure_text(f))}</failure>\n")
                 counts[1] += 1
-            cases.append(case)
+            cases.append(_case(classname, case_name(f, taken), inner))
         counts[0] = len(cases)
         return _suite_text(result.path, counts, cases), counts
 
@@ -89,11 +99,8 @@ class JunitWriter(Writer):
 
     def close(self) -> None:
         if self.errors:
-            cases = []
-            for message in self.errors:
-                case = ET.Element("testcase", classname="partnerkit", name=xml_text(message), time="0")
-                ET.SubElement(case, "error", message=xml_text(message), type="unreadable")
-                cases.append(case)
+            cases = [_case("partnerkit", message, f'      <error message="{_a(message)}" type="unreadable" />\n')
+                     for message in self.errors]
             counts = [len(cases), 0, len(cases), 0]
             self.put((_suite_text("partnerkit", counts, cases), counts))
         tests, failures, errors, _skipped = self.totals

@@ -23,6 +23,7 @@ import json
 import os
 import tempfile
 from functools import lru_cache
+from json.encoder import encode_basestring as _string
 from urllib.parse import quote
 
 from partnerkit.core.numbers import num, plural
@@ -148,6 +149,41 @@ def result(f, index: dict, cwd: str, seen: dict) -> dict:
     return out
 
 
+def result_json(f, index: dict, cwd: str, seen: dict) -> str:
+    """``json.dumps(result(f, ...))``, written directly: the same text, several times faster (a test checks)."""
+    location = _location(f.file, cwd)
+    uri = location["uri"]
+    path = f.path_str
+    key = (uri, f.code, path, "" if path else f.message)
+    n = seen[key] = seen.get(key, 0) + 1
+    extra = key[3] + (f"#{n}" if n > 1 else "")
+    text = f.message + (f"\nhint: {f.hint}" if f.hint else "")
+    out = f'{{"ruleId": {_string(f.code)}' + (f', "ruleIndex": {index[f.code]}' if f.code in index else "")
+    out += (f', "level": {_string(LEVELS.get(f.severity, "warning"))}, "message": {{"text": {_string(text)}}}, '
+            f'"locations": [{{"physicalLocation": {{"artifactLocation": {_location_json(f.file, cwd)}, '
+            f'"region": {_region_json(f.loc)}}}}}], '
+            f'"partialFingerprints": {{{_string(FINGERPRINT)}: "{fingerprint(uri, f.code, path, extra)}"}}, '
+            f'"properties": {{"name": {_string(f.name)}, "severity": {_string(f.severity)}, "path": {_string(path)}}}')
+    if f.related:
+        out += ', "relatedLocations": [' + ", ".join(
+            f'{{"id": {i}, "message": {{"text": {_string(r.message)}}}, "physicalLocation": {{"artifactLocation": '
+            f'{_location_json(r.loc.file or f.file, cwd)}, "region": {_region_json(r.loc)}}}}}'
+            for i, r in enumerate(f.related, 1)) + "]"
+    if f.suppressed:
+        kind = "inSource" if f.suppressed_by in IN_SOURCE else "external"
+        out += f', "suppressions": [{{"kind": "{kind}", "justification": {_string(f.suppressed)}}}]'
+    return out + "}"
+
+
+@lru_cache(maxsize=256)
+def _location_json(file: str, cwd: str) -> str:
+    return json.dumps(_location(file, cwd), ensure_ascii=False)
+
+
+def _region_json(loc) -> str:
+    return json.dumps(_region(loc))
+
+
 def _rule_index() -> dict[str, int]:
     from partnerkit.rules import all_rules
 
@@ -171,8 +207,7 @@ class SarifWriter(Writer):
         index, cwd = _rule_index(), os.getcwd()
         lines: dict[str, list[str]] = {}
         for f in shown(result_, info):
-            item = result(f, index, cwd, seen)
-            lines.setdefault(item["level"], []).append(json.dumps(item, ensure_ascii=False))
+            lines.setdefault(LEVELS.get(f.severity, "warning"), []).append(result_json(f, index, cwd, seen))
         return lines
 
     def put(self, body: dict[str, list[str]]) -> None:
