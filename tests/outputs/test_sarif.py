@@ -214,6 +214,23 @@ def test_the_cap_keeps_errors_before_anything_else():
     validate(doc)
 
 
+def test_errors_in_later_files_push_out_warnings_already_written():
+    # four warnings where three fit: the cut falls between results, never at a line separator inside one
+    first = [finding(severity="warning", message=f"w{i}\u2028\x85") for i in range(4)] + [finding(severity="info", message="n")]
+    later = [finding(severity="error", message=f"e{i}", file="b.charter.yaml") for i in range(2)]
+    import partnerkit.outputs.sarif_format as sf
+
+    saved, sf.MAX_RESULTS = sf.MAX_RESULTS, 3
+    try:
+        doc = sarif_format.document([result(findings=first), result(path="b.charter.yaml", findings=later)], info())
+    finally:
+        sf.MAX_RESULTS = saved
+    run = doc["runs"][0]
+    assert [r["message"]["text"].split("\n")[0] for r in run["results"]] == ["e0", "e1", "w0\u2028\x85"]
+    assert run["properties"]["omitted"] == {"error": 0, "warning": 3, "note": 1}
+    validate(doc)
+
+
 def test_results_are_written_as_json_dumps_would_write_them(tmp_path):
     import os
 

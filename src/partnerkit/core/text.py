@@ -24,12 +24,16 @@ def _escape(m: re.Match) -> str:
 
 def visible(text) -> str:
     """Unsafe characters written as ``\\xNN`` / ``\\uNNNN``; everything else as it is."""
-    return UNSAFE.sub(_escape, str(text))
+    text = str(text)
+    if text.isprintable():  # no control, format, surrogate or unassigned character: nothing unsafe (most text)
+        return text
+    return UNSAFE.sub(_escape, text)
 
 
 def dropped(text) -> str:
     """Unsafe characters removed."""
-    return UNSAFE.sub("", str(text))
+    text = str(text)
+    return text if text.isprintable() else UNSAFE.sub("", text)
 
 
 def one_line(text) -> str:
@@ -39,4 +43,6 @@ def one_line(text) -> str:
 
 def visible_line(text) -> str:
     """A single line for a terminal: line breaks become spaces, unsafe characters are made visible."""
+    if text.__class__ is str and text.isprintable():
+        return text
     return visible(str(text).replace("\r\n", " ").replace("\n", " ").replace("\r", " "))

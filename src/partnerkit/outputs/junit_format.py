@@ -107,8 +107,8 @@ class JunitWriter(Writer):
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                        f'<testsuites name="partnerkit" tests="{tests}" failures="{failures}" errors="{errors}" time="0">\n')
         self.spill.seek(0)
-        for line in self.spill:
-            self.out.write(line)
+        while chunk := self.spill.read(1 << 20):
+            self.out.write(chunk)
         self.spill.close()
         self.out.write("</testsuites>\n")
 

@@ -35,6 +35,7 @@ INFORMATION_URI = "https://partnerkit.dev"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "partnerkit/v1"
 IN_SOURCE = ("comment", "lint.ignore")  # suppressions written in the charter itself
+_BEFORE = {level: list(LEVELS.values())[:i] for i, level in enumerate(LEVELS.values())}  # levels written earlier
 
 
 def relative_path(file: str, cwd: str | None = None) -> str:
@@ -181,7 +182,13 @@ def _location_json(file: str, cwd: str) -> str:
 
 
 def _region_json(loc) -> str:
-    return json.dumps(_region(loc))
+    """``json.dumps(_region(loc))``: positions are whole numbers, so the text is written directly."""
+    line, col = max(1, int(loc.line or 1)), max(1, int(loc.col or 1))
+    if loc.end_line is not None:
+        end_line, end_col = loc.end
+        if (end_line, end_col) >= (line, col):
+            return f'{{"startLine": {line}, "startColumn": {col}, "endLine": {end_line}, "endColumn": {end_col}}}'
+    return f'{{"startLine": {line}, "startColumn": {col}}}'
 
 
 def _rule_index() -> dict[str, int]:
@@ -201,21 +208,28 @@ class SarifWriter(Writer):
         self.counts = dict.fromkeys(LEVELS.values(), 0)
 
     @staticmethod
-    def body(result_, info) -> dict[str, list[str]]:
-        """The file's results as JSON lines, by level."""
+    def body(result_, info) -> dict[str, tuple[int, str]]:
+        """The file's results by level: how many, and their JSON, one per line."""
         seen: dict = {}
         index, cwd = _rule_index(), os.getcwd()
         lines: dict[str, list[str]] = {}
         for f in shown(result_, info):
             lines.setdefault(LEVELS.get(f.severity, "warning"), []).append(result_json(f, index, cwd, seen))
-        return lines
+        return {level: (len(got), "".join(line + "\n" for line in got)) for level, got in lines.items()}
 
-    def put(self, body: dict[str, list[str]]) -> None:
-        for level, lines in body.items():
+    def put(self, body: dict[str, tuple[int, str]]) -> None:
+        for level, (count, text) in body.items():
+            # Room left for this level: the run's cap less what the levels before it already hold. Those only
+            # grow, so a result past it now can never be included: it is counted, not kept.
+            room = MAX_RESULTS - sum(self.counts[before] for before in _BEFORE[level]) - self.counts[level]
+            self.counts[level] += count
+            if room <= 0:
+                continue
+            if room < count:
+                text = "".join(line + "\n" for line in text.split("\n", room)[:room])  # JSON escapes "\n"
             if self.spill[level] is None:
                 self.spill[level] = tempfile.TemporaryFile("w+", encoding="utf-8")
-            self.spill[level].write("".join(line + "\n" for line in lines))
-            self.counts[level] += len(lines)
+            self.spill[level].write(text)
 
     def close(self) -> None:
         from partnerkit.core.version import __version__
@@ -250,9 +264,13 @@ class SarifWriter(Writer):
             if spill is None:
                 continue
             spill.seek(0)
-            for _ in range(kept[level]):
-                self.out.write(("\n    " if first else ",\n    ") + spill.readline().rstrip("\n"))
-                first = False
+            left = kept[level]
+            while left:
+                batch = [line[:-1] for _, line in zip(range(min(left, 4096)), spill)]
+                if not batch:
+                    break
+                self.out.write(("\n    " if first else ",\n    ") + ",\n    ".join(batch))
+                first, left = False, left - len(batch)
             spill.close()
         self.out.write(("]" if first else "\n  ]") + ',\n  "properties": ' + json.dumps(properties) + "\n}]}\n")
 
