@@ -122,6 +122,7 @@ def fingerprint(file_uri: str, code: str, path: str, extra: str = "") -> str:
 
 
 def result(f, index: dict, cwd: str, seen: dict) -> dict:
+    """One SARIF result as data: the readable form of what :func:`result_json` writes (a test holds them equal)."""
     location = artifact_location(f.file, cwd)
     text = f.message + (f"\nhint: {f.hint}" if f.hint else "")
     path = f.path_str
