@@ -18,7 +18,6 @@ from datetime import date
 from typing import TextIO
 
 
-
 @dataclass
 class RunInfo:
     as_of: date

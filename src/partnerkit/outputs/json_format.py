@@ -23,6 +23,7 @@ def _place(loc) -> dict:
 
 
 def finding_dict(f) -> dict:
+    """One finding as data: the readable form of what :func:`finding_json` writes (a test holds them equal)."""
     out = {"code": f.code, "name": f.name, "severity": f.severity, "message": f.message, "hint": f.hint,
            **_place(f.loc), "path": f.path_str,
            "related": [{"message": r.message, **_place(r.loc), "path": format_path(r.path)} for r in f.related],
@@ -39,10 +40,6 @@ def file_head(r) -> dict:
         out["set_aside"] = list(r.set_aside)
         out["skipped"] = [{"code": code, "reason": reason} for code, reason in r.skipped]
     return out
-
-
-def file_dict(r, info) -> dict:
-    return {**file_head(r), "findings": [finding_dict(f) for f in shown(r, info)]}
 
 
 def _text(value) -> str:
