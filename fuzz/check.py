@@ -11,6 +11,8 @@ import os
 import re
 from datetime import date
 
+from partnerkit.load.positions import Pos
+
 AS_OF = date(2026, 11, 15)
 FORMATS = ("text", "json", "sarif", "junit", "github")
 # YAML 1.2 ends lines at CR, LF and CRLF; the C parser (libyaml, YAML 1.1) also at NEL, LS and PS.
@@ -67,6 +69,7 @@ def check_tree(pos, lines: tuple[list[str], ...], what: str = "document") -> Non
     """Every node of a loaded position tree, keys and values, has an end; each lies inside the file (see check_place)."""
     if pos is None:
         return
+    pos = Pos.of(pos)
     if pos.end_line is None or pos.end_col is None:
         raise Broken(f"{what}: no end at {pos.line}:{pos.col}")
     check_place(pos.loc(), lines, what)

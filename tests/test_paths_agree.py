@@ -21,6 +21,7 @@ from partnerkit.api import Options, lint
 from partnerkit.lint.engine import lint_bytes
 from partnerkit.findings.config import Settings
 from partnerkit.load import parsers
+from partnerkit.load.positions import Pos
 from partnerkit.load.yamlload import load_yaml
 from partnerkit.lint.parallel import lint_files
 from fuzz.check import check_place, check_tree, file_lines
@@ -91,6 +92,7 @@ def positions(pos):
     """A Pos tree as plain tuples, so two trees compare with ``==``."""
     if pos is None:
         return None
+    pos = Pos.of(pos)
     sub = pos.sub
     if isinstance(sub, dict):
         sub = {k: (positions(key), positions(child)) for k, (key, child) in sub.items()}

@@ -17,6 +17,7 @@ import sys
 import pytest
 
 from partnerkit.load import parsers
+from partnerkit.load.positions import typed
 from partnerkit.load.yamlload import load_yaml
 from tests.conftest import HEALTHY, SPEC_EXAMPLE, partnerkit_exe
 from tests.yaml_cases import CASES
@@ -42,7 +43,7 @@ def codes(text: str, fast: bool) -> list[tuple[str, int, int]]:
 def test_reserved_directives_are_ignored_and_well_formed_ones_read(text, fast):
     out = load_yaml(text, fast=fast)
     assert (out.data, out.problems) == ({"a": 1}, [])
-    assert (out.pos.sub["a"][0].line, out.pos.sub["a"][0].col) == (text.count("\n") - 1 + 1, 1)  # positions kept
+    assert (typed(out.pos).sub["a"][0].line, typed(out.pos).sub["a"][0].col) == (text.count("\n") - 1 + 1, 1)  # positions kept
 
 
 @BOTH
@@ -138,7 +139,7 @@ def test_a_block_scalar_opening_with_a_short_empty_line(fast):
 
 @BOTH
 def test_an_empty_value_sits_just_after_its_colon(fast):
-    pos = load_yaml('a:\n"b" :  # x\nc: {d: }\n? e\n:\n', fast=fast).pos
+    pos = typed(load_yaml('a:\n"b" :  # x\nc: {d: }\n? e\n:\n', fast=fast).pos)
     empty = [pos.sub["a"][1], pos.sub["b"][1], pos.sub["c"][1].sub["d"][1], pos.sub["e"][1]]
     assert [(v.line, v.col, v.end_line, v.end_col) for v in empty] == [(1, 3, 1, 3), (2, 6, 2, 6), (3, 7, 3, 7),
                                                                        (5, 2, 5, 2)]
@@ -146,7 +147,7 @@ def test_an_empty_value_sits_just_after_its_colon(fast):
 
 @BOTH
 def test_a_node_starts_at_its_first_property(fast):
-    pos = load_yaml("a: !!str &x 5\nb: &y !!str 6\nc: *x\n", fast=fast).pos
+    pos = typed(load_yaml("a: !!str &x 5\nb: &y !!str 6\nc: *x\n", fast=fast).pos)
     assert [(v.line, v.col) for _, v in pos.sub.values()] == [(1, 4), (2, 4), (3, 4)]  # an alias where it is used
 
 

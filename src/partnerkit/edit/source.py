@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from partnerkit.load.decode import LINE_BREAKS
-from partnerkit.load.positions import Pos, node_at
+from partnerkit.load.positions import Pos, node_at, typed
 
 BOM = "\ufeff"
 _SPACE = " \t\r\n"
@@ -37,7 +37,7 @@ class Source:
         if loaded.problems:
             p = loaded.problems[0]
             raise EditError(f"line {p.loc.line}, column {p.loc.col}: {p.message}")
-        self.data, self.pos = loaded.data, loaded.pos
+        self.data, self.pos = loaded.data, typed(loaded.pos)
 
     # --- offsets -------------------------------------------------------------------
 

@@ -165,18 +165,20 @@ def _cells_pos(line, cells, file):
                file, line, 2)
 
 
-def _ensure_list(owner: dict, owner_pos: Pos, key: str, file: str):
+def _ensure_list(owner: dict, owner_pos: tuple, key: str, file: str):
+    owner_pos = Pos.of(owner_pos)
     if not isinstance(owner.get(key), list):
         owner[key] = []
         here = Pos(owner_pos.line, owner_pos.col, None, owner_pos.file, owner_pos.end_line, owner_pos.end_col)
         owner_pos.sub[key] = (here, Pos(owner_pos.line, owner_pos.col, [], owner_pos.file, owner_pos.line, owner_pos.col + 1))
-    return owner[key], owner_pos.sub[key][1]
+    return owner[key], Pos.of(owner_pos.sub[key][1])
 
 
 def merge_readings(data, pos, path, display) -> list[Hit]:
     sheet = _Sheet(display)
     metrics = data.get("metrics") if isinstance(data.get("metrics"), list) else []
-    mpos = pos.sub["metrics"][1].sub if "metrics" in pos.sub else []
+    pos = Pos.of(pos)
+    mpos = pos.sub["metrics"][1][2] if "metrics" in pos.sub else []
     by_id = {m["id"]: (m, mpos[i]) for i, m in enumerate(metrics)
              if isinstance(m, dict) and isinstance(m.get("id"), str) and i < len(mpos)}
     for line, cells in _read(path, sheet, READINGS, ("metric", "date", "value")):
@@ -203,11 +205,12 @@ def merge_pulse(data, pos, path, display) -> list[Hit]:
     sheet = _Sheet(display)
     listed = data.get("partners") if isinstance(data.get("partners"), list) else []
     partners = {p["id"] for p in listed if isinstance(p, dict) and isinstance(p.get("id"), str)}
+    pos = Pos.of(pos)
     if not isinstance(data.get("pulse"), list):
         data["pulse"] = []
         pos.sub["pulse"] = (Pos(pos.line, pos.col, None, pos.file, pos.line, pos.col + 1),
                             Pos(pos.line, pos.col, [], pos.file, pos.line, pos.col + 1))
-    entries, entries_pos = data["pulse"], pos.sub["pulse"][1]
+    entries, entries_pos = data["pulse"], Pos.of(pos.sub["pulse"][1])
     groups: dict[tuple, tuple[dict, Pos]] = {}
     for line, cells in _read(path, sheet, PULSE, PULSE):
         day = _date(sheet, line, cells["date"])

@@ -50,7 +50,7 @@ def load_document(raw: bytes, max_bytes: int, base_dir: str | None = None, displ
         what = "a complex mapping key" if tag == "complex key" else f"the YAML tag `{tag}`"
         doc.problems.append(problem("E002", f"{what} is not allowed in a charter",
                                     "Remove the tag: charters hold plain data (tags never construct objects).",
-                                    pos.line, pos.col, pos.end_line, pos.end_col))
+                                    pos[0], pos[1], pos[4], pos[5]))
     if data.get("data") and base_dir is not None:
         from partnerkit.load.csvdata import merge
 
@@ -68,7 +68,7 @@ def _not_a_charter(data, pos) -> Hit | None:
     """E006: not a mapping, no `partnerkit` key, or a format version this partnerkit does not read."""
     if not isinstance(data, dict):
         what = "empty" if data is None else f"a YAML {'list' if isinstance(data, list) else 'scalar'}"
-        line, col = (pos.line, pos.col) if pos else (1, 1)
+        line, col = (pos[0], pos[1]) if pos else (1, 1)
         return problem("E006", f"not a charter: the document is {what}, not a mapping",
                        "A charter is a mapping that starts with `partnerkit: 1`; `partnerkit init` writes one.", line, col)
     if "partnerkit" not in data:

@@ -5,6 +5,14 @@ after the last character, for scalars; the end of the first key for a
 mapping, the opening character for a sequence), and below it either the keys
 of a mapping (``key -> (key Pos, value Pos)``) or the items of a sequence.
 Rows merged in from a CSV file carry that file's name.
+
+The loader builds the tree of plain tuples in that order, ``(line, col,
+sub, file, end_line, end_col)``: a charter holds thousands of them, and a
+plain tuple costs about a third less to make and free than a tuple
+subclass. :func:`resolve` and :func:`node_at` read them by index. Code that
+reads a node by name views it as a :class:`Pos` (``Pos.of(node)``, which
+shares its ``sub``), or a whole tree (:func:`typed`): editing and the
+language server, which load one file at a time.
 """
 
 from __future__ import annotations
@@ -35,11 +43,28 @@ class Pos(tuple):
     end_line = property(itemgetter(4))
     end_col = property(itemgetter(5))
 
+    @classmethod
+    def of(cls, node: tuple) -> Pos:
+        """A node of the loaded tree, read by name; the same ``sub``, so changes to it are changes to the tree."""
+        return node if node.__class__ is cls else tuple.__new__(cls, node)
+
     def loc(self) -> Location:
         return Location(self[3], self[0], self[1], self[4], self[5])
 
     def __repr__(self) -> str:
         return f"Pos({self[0]}:{self[1]}-{self[4]}:{self[5]})"
+
+
+def typed(node: tuple | None) -> Pos | None:
+    """A loaded tree with every node a :class:`Pos` (a copy: the loaded tree is left as it is)."""
+    if node is None:
+        return None
+    sub = node[2]
+    if sub.__class__ is dict:
+        sub = {key: (typed(kpos), typed(vpos)) for key, (kpos, vpos) in sub.items()}
+    elif sub.__class__ is list:
+        sub = [typed(item) for item in sub]
+    return tuple.__new__(Pos, (node[0], node[1], sub, node[3], node[4], node[5]))
 
 
 def resolve(root: Pos | None, path: tuple, at_value: bool = False, file: str | None = None) -> Location:
@@ -75,7 +100,7 @@ def node_at(root: Pos | None, path: tuple) -> Pos | None:
     """The node a path names exactly, or None."""
     node = root
     for part in path:
-        sub = node.sub if node is not None else None
+        sub = node[2] if node is not None else None
         if isinstance(sub, dict) and part in sub:
             node = sub[part][1]
         elif isinstance(sub, list) and isinstance(part, int) and -len(sub) <= part < len(sub):

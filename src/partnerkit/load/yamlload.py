@@ -212,7 +212,6 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
     aliases = [0]  # nodes reached through aliases so far
     cache_get = _PLAIN.get
     miss = _NOKEY
-    new = tuple.__new__  # Pos(...) made in C: thousands per charter
 
     # Argument positions: a scalar is (anchor, tag, implicit, value, start_mark, end_mark, style); a mapping
     # or sequence start is (anchor, tag, implicit, start_mark, end_mark, flow_style); an alias (anchor, start_mark, ...).
@@ -220,7 +219,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
     def scalar(a):
         """Any scalar: tagged, anchored or not. Returns (value, pos, 1)."""
         mark, end = a[4], a[5]
-        pos = new(Pos, (mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1))
+        pos = (mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1)
         raw, tag, style = a[3], a[1], a[6]
         if c_path and (style == "|" or style == ">") and _odd_block(text, mark, raw, style):
             raise _Reread
@@ -273,7 +272,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                                     mark.line + 1, mark.column + 1, a[2].line + 1, a[2].column + 1))
             raise _Stop
         # the alias itself is here; what is inside it is where the anchor defines it
-        return target[0], new(Pos, (mark.line + 1, mark.column + 1, target[1].sub, None, a[2].line + 1, a[2].column + 1)), \
+        return target[0], (mark.line + 1, mark.column + 1, target[1][2], None, a[2].line + 1, a[2].column + 1), \
             target[2]
 
     def opening(a, depth):
@@ -286,7 +285,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
         if a[1] not in _COLLECTION_TAGS:
             if c_path:
                 raise _Reread
-            tag_problems.append((new(Pos, (mark.line + 1, mark.column + 1, None, None, mark.line + 1, mark.column + 2)),
+            tag_problems.append(((mark.line + 1, mark.column + 1, None, None, mark.line + 1, mark.column + 2),
                                  a[1]))
 
     def mapping(start, depth):
@@ -315,16 +314,16 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                     key = _plain(a[3])
                 if key is None and c_path and not a[3]:
                     raise _Reread  # an empty key: the parsers place it apart
-                kpos = new(Pos, (mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1))
+                kpos = (mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1)
                 size += 1
             else:
                 end = a[5] if kind is ScalarEvent else a[2] if kind is AliasEvent else None
                 key, kpos, ksize = node(ev, depth)
                 size += ksize
-                if kpos.sub is not None:  # a complex key: point at its start only
+                if kpos[2] is not None:  # a complex key: point at its start only
                     if c_path:
                         raise _Reread  # the C parser reads some complex keys YAML 1.2 refuses, and places others apart
-                    kpos = new(Pos, (kpos.line, kpos.col, None, kpos.file, kpos.line, kpos.col + 1))
+                    kpos = (kpos[0], kpos[1], None, kpos[3], kpos[0], kpos[1] + 1)
                 if isinstance(key, (dict, list)):
                     tag_problems.append((kpos, "complex key"))
                     key = complex_key(key)
@@ -338,10 +337,10 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                 value = a[3]
                 if value or a[6] or end is None:
                     mark, vend = a[4], a[5]
-                    pos = new(Pos, (mark.line + 1, mark.column + 1, None, None, vend.line + 1, vend.column + 1))
+                    pos = (mark.line + 1, mark.column + 1, None, None, vend.line + 1, vend.column + 1)
                 else:  # nothing after `key:`: just after the colon (the parsers put it at the next token)
                     line, col = _after_colon(text, end)
-                    pos = new(Pos, (line, col, None, None, line, col))
+                    pos = (line, col, None, None, line, col)
                 if not a[6]:
                     got = cache_get(value, miss)
                     value = _plain(value) if got is miss else got
@@ -368,14 +367,14 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                 data[key] = value
             else:
                 problems.append(problem(
-                    "E001", f"duplicate key `{key}` (first defined at line {first[0].line}, column {first[0].col})",
-                    "Remove or merge the repeated key: YAML keeps only one of them.", kpos.line, kpos.col,
-                    kpos.end_line, kpos.end_col))
+                    "E001", f"duplicate key `{key}` (first defined at line {first[0][0]}, column {first[0][1]})",
+                    "Remove or merge the repeated key: YAML keeps only one of them.", kpos[0], kpos[1],
+                    kpos[4], kpos[5]))
         mark = start[3]
         if first_key is not None:
-            pos = new(Pos, (mark.line + 1, mark.column + 1, sub, None, first_key.end_line, first_key.end_col))
+            pos = (mark.line + 1, mark.column + 1, sub, None, first_key[4], first_key[5])
         else:
-            pos = new(Pos, (mark.line + 1, mark.column + 1, sub, None, mark.line + 1, mark.column + 2))
+            pos = (mark.line + 1, mark.column + 1, sub, None, mark.line + 1, mark.column + 2)
         if start[0] is not None:
             anchors[start[0]] = (data, pos, size)
         return data, pos, size
@@ -398,7 +397,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
             a = ev.args
             if kind is ScalarEvent and a[0] is None and a[1] is None:
                 mark, end = a[4], a[5]
-                pos_append(new(Pos, (mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1)))
+                pos_append((mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1))
                 value = a[3]
                 if not a[6]:
                     got = cache_get(value, miss)
@@ -418,7 +417,7 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                 pos_append(pos)
                 size += vsize
         mark = start[3]
-        pos = new(Pos, (mark.line + 1, mark.column + 1, sub, None, mark.line + 1, mark.column + 2))
+        pos = (mark.line + 1, mark.column + 1, sub, None, mark.line + 1, mark.column + 2)
         if start[0] is not None:
             anchors[start[0]] = (data, pos, size)
         return data, pos, size

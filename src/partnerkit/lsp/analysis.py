@@ -57,6 +57,7 @@ class Analysis:
 
     def __init__(self, text: str, path: str, options, last_good=None):
         from partnerkit.api import lint_text
+        from partnerkit.load.positions import typed
         from partnerkit.load.yamlload import load_yaml
 
         self.text, self.path = text, path
@@ -64,7 +65,7 @@ class Analysis:
         self.result = lint_text(text, path, options)
         loaded = load_yaml(text)
         self.ok = not loaded.problems and isinstance(loaded.data, dict)
-        self.data, self.pos = (loaded.data, loaded.pos) if self.ok else (last_good.data, None) if last_good else ({}, None)
+        self.data, self.pos = (loaded.data, typed(loaded.pos)) if self.ok else (last_good.data, None) if last_good else ({}, None)
 
     def findings(self) -> list[Finding]:
         """The active findings placed in this file (a CSV row's findings are in that file)."""
