@@ -63,11 +63,38 @@ class Finding:
     loc: Location
     path: tuple = ()
     related: list[Related] = field(default_factory=list)
-    subject: str = ""  # the thing concerned, by id (``metrics[M1].readings[*]``): stable when lists change
-    where: str = ""  # the same for a reader (``metric `M1`, reading 4``), counting from 1
+    # ``(subject, where)``, or a callable that gives them, asked on first use (most outputs never read them):
+    # the subject names the thing concerned by id (``metrics[M1].readings[*]``), stable when lists change;
+    # ``where`` says the same for a reader (``metric `M1`, reading 4``), counting from 1
+    named: object = field(default=None, repr=False, compare=False)
     suppressed: str | None = None  # the reason, when suppressed
     suppressed_by: str | None = None  # "lint.ignore" or "comment"
     fix: Fix | None = None  # the safe fix, when there is one
+
+    @property
+    def subject(self) -> str:
+        return self.names()[0]
+
+    @property
+    def where(self) -> str:
+        return self.names()[1]
+
+    def names(self) -> tuple[str, str]:
+        named = self.named
+        if named is None:
+            return "", ""
+        if named.__class__ is not tuple:
+            named = self.named = named()
+        return named
+
+    def __getstate__(self):
+        """For another process: the names made now, so the data they are made from never travels."""
+        self.names()
+        return [getattr(self, name) for name in self.__slots__]
+
+    def __setstate__(self, state) -> None:
+        for name, value in zip(self.__slots__, state):
+            object.__setattr__(self, name, value)
 
     @property
     def file(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from partnerkit.core.files import NotRegular, read_limited
 from partnerkit.core.finding import Finding, Hit, Related
@@ -59,10 +60,10 @@ class Findings:
         loc = resolve(pos, hit.path, hit.at_value, display) if hit.loc is None else hit.loc.in_file(display)
         related = [Related(r.message, r.path, resolve(pos, r.path, False, display)) if r.loc is None else r
                    for r in hit.related] if hit.related else []
-        subject, where = names(self.data, hit.path) if hit.path else ("", "")
+        path = tuple(hit.path)
         self.items.append(Finding(
             code, rule.name, self.settings.severity_of(code, rule.severity), hit.message, hit.hint or rule.hint,
-            loc, tuple(hit.path), related, subject, where, fix=hit.fix))
+            loc, path, related, partial(names, self.data, path) if path else None, fix=hit.fix))
 
     def hit(self, hit: Hit, code: str | None = None) -> None:
         self.add(hit.code or code, hit)
