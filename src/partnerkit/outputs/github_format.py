@@ -30,7 +30,8 @@ def escape_property(text) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(f) -> str:
+def annotation(f, files: dict | None = None) -> str:
+    """One finding's workflow command; ``files`` keeps each file's escaped name across the findings of a run."""
     command = COMMANDS.get(f.severity, "warning")
     title = f"{f.code} {f.name}"
     message = f.message + (f"\nhint: {f.hint}" if f.hint else "")
@@ -38,7 +39,13 @@ def annotation(f) -> str:
         command, title = "notice", title + " (suppressed)"
         message += f"\nsuppressed: {f.suppressed}"
     loc = f.loc
-    head = f"file={escape_property(relative_path(f.file))},line={max(1, loc.line)},col={max(1, loc.col)}"
+    file = loc.file or ""
+    name = files.get(file) if files is not None else None
+    if name is None:
+        name = escape_property(relative_path(file))
+        if files is not None:
+            files[file] = name
+    head = f"file={name},line={max(1, loc.line)},col={max(1, loc.col)}"
     if loc.end_line is not None and loc.end >= (loc.line, loc.col):
         end_line, end_col = loc.end
         head += f",endLine={end_line},endColumn={end_col}"
@@ -65,7 +72,8 @@ class GithubWriter(Writer):
     def body(result, info) -> tuple[str, list[str]]:
         findings = shown(result, info)
         rows = [summary_row(f) for f in findings[:MAX_ROWS]] if info.step_summary else []
-        return "".join(annotation(f) + "\n" for f in findings), rows
+        files: dict = {}
+        return "".join(annotation(f, files) + "\n" for f in findings), rows
 
     def put(self, body) -> None:
         annotations, rows = body
