@@ -183,8 +183,22 @@ def test_fast_path_gives_the_same_answer_while_other_threads_run(corpus):
 
 
 def summary(results):
-    return [(r.path, r.error, [(f.code, f.severity, f.message, f.file, f.line, f.col, f.path, f.related, f.suppressed)
-                               for f in r.findings]) for r in results]
+    return [(r.path, r.error, [(f.code, f.severity, f.message, f.file, f.line, f.col, f.path, f.related, f.suppressed,
+                                f.subject, f.where) for f in r.findings]) for r in results]
+
+
+def test_a_finding_sent_to_another_process_keeps_its_names_and_leaves_the_charter_behind():
+    import pickle
+
+    from tests.conftest import SPEC_EXAMPLE
+
+    raw = SPEC_EXAMPLE.read_bytes()
+    named = [(f.subject, f.where) for f in lint_bytes(raw, "a.charter.yaml", Settings(), AS_OF).findings]
+    sent = lint_bytes(raw, "a.charter.yaml", Settings(), AS_OF).findings  # names not asked for yet
+    back = [pickle.loads(pickle.dumps(f)) for f in sent]
+    assert [(f.subject, f.where) for f in back] == named
+    assert any(where.startswith("metric `") for _, where in named)
+    assert max(len(pickle.dumps(f)) for f in sent) < len(raw) // 4  # the charter's data does not travel with each
 
 
 def test_one_process_and_the_pool_agree(corpus):

@@ -144,3 +144,23 @@ def test_unreadable_paths_are_errors(run_pk, tmp_path):
     [error] = root.iter("error")
     assert "missing.charter.yaml" in error.get("message")
     assert int(root.get("errors")) == 1
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 1 << 20])
+def test_a_file_written_through_its_byte_buffer_is_the_document_written_in_memory(tmp_path, monkeypatch, chunk):
+    # suites are kept as UTF-8 bytes until the totals are known, then copied out in blocks that may end
+    # inside a character
+    from partnerkit.outputs.common import Spill
+
+    files = [result(path=f"c{i}.charter.yaml", findings=[finding(message=f"ünï {i} ✓", file=f"c{i}.charter.yaml")])
+             for i in range(3)]
+    monkeypatch.setattr(Spill, "CHUNK", chunk)
+    in_memory = junit_format.render(files, info())
+    with open(tmp_path / "out.xml", "w", encoding="utf-8") as out:
+        writer = junit_format.JunitWriter(out, info())
+        for r in files:
+            writer.add(r)
+        writer.close()
+    assert (tmp_path / "out.xml").read_text(encoding="utf-8") == in_memory
+    assert in_memory.count("ünï") == 6 and in_memory.rstrip().endswith("</testsuites>")  # a message is in its failure's
+    # attribute and text

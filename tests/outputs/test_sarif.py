@@ -246,3 +246,29 @@ def test_results_are_written_as_json_dumps_would_write_them(tmp_path):
     for f in lint.findings + odd + odd:  # twice: repeated fingerprints get their number
         assert result_json(f, _rule_index(), os.getcwd(), a) == json.dumps(result(f, _rule_index(), os.getcwd(), b),
                                                                           ensure_ascii=False)
+
+
+@pytest.mark.parametrize("chunk", [1, 5, 64, 1 << 20])
+def test_a_file_written_through_its_byte_buffer_is_the_document_written_in_memory(tmp_path, monkeypatch, chunk):
+    # results are kept as UTF-8 bytes until the end and copied out in blocks; a block may end anywhere,
+    # even inside a character, and the cap may fall inside a block
+    import partnerkit.outputs.sarif_format as sf
+    from partnerkit.outputs.common import Spill
+
+    files = [result(path=f"c{i}.charter.yaml", findings=[
+        finding(severity=s, message=f"ünï {s} {i} \u2028", file=f"c{i}.charter.yaml") for s in ("info", "warning", "error")])
+        for i in range(4)]
+    monkeypatch.setattr(Spill, "CHUNK", chunk)
+    monkeypatch.setattr(sf, "MAX_RESULTS", 10)
+    in_memory = sf.render(files, info())
+    with open(tmp_path / "out.sarif", "w", encoding="utf-8") as out:
+        writer = sf.SarifWriter(out, info())
+        for r in files:
+            writer.add(r)
+        writer.close()
+    written = (tmp_path / "out.sarif").read_text(encoding="utf-8")
+    assert written == in_memory
+    run = json.loads(written)["runs"][0]
+    assert [r["level"] for r in run["results"]] == ["error"] * 4 + ["warning"] * 4 + ["note"] * 2
+    assert run["properties"]["omitted"] == {"error": 0, "warning": 0, "note": 2}
+    validate(json.loads(written))

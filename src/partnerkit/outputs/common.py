@@ -139,6 +139,58 @@ class Writer:
         pass
 
 
+class Spill:
+    """Text a format can write only at the end of a run (JUnit's suites after their totals, SARIF's results in
+    level order), kept in a temporary file as UTF-8 meanwhile and copied out as bytes, with no decoding."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self):
+        import tempfile
+
+        self.file = tempfile.TemporaryFile("w+b")
+
+    def write(self, text: str) -> None:
+        self.file.write(text.encode("utf-8"))
+
+    def chunks(self, lines: int | None = None):
+        """The text in blocks of bytes; only its first ``lines`` lines when given. Closes the file when done."""
+        file = self.file
+        file.seek(0)
+        try:
+            while lines is None or lines > 0:
+                chunk = file.read(self.CHUNK)
+                if not chunk:
+                    return
+                if lines is not None:
+                    count = chunk.count(b"\n")
+                    if count >= lines:
+                        at = -1
+                        for _ in range(lines):
+                            at = chunk.index(b"\n", at + 1)
+                        yield chunk[:at + 1]
+                        return
+                    lines -= count
+                yield chunk
+        finally:
+            file.close()
+
+
+def byte_writer(out: TextIO):
+    """A function that writes UTF-8 bytes to ``out``: straight to its binary buffer where the stream is UTF-8
+    and writes lines as they are, else decoded (an in-memory string, another encoding, Windows line ends)."""
+    import codecs
+    import os
+
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None and encoding == "utf8" and os.linesep == "\n":
+        out.flush()
+        return buffer.write
+    decode = codecs.getincrementaldecoder("utf-8")().decode
+    return lambda data: out.write(decode(data))
+
+
 def render_with(writer_class, results, info: RunInfo) -> str:
     """The whole document as a string (for tests, the report commands and small runs)."""
     out = io.StringIO()

@@ -16,10 +16,8 @@ Suites are written to a temporary file as files finish and copied after the
 
 from __future__ import annotations
 
-import tempfile
-
 from partnerkit.core.text import visible as xml_text
-from partnerkit.outputs.common import Writer, render_with, shown
+from partnerkit.outputs.common import Spill, Writer, byte_writer, render_with, shown
 
 CLEAN_CASE = "partnerkit lint"
 
@@ -68,7 +66,7 @@ def _suite_text(name: str, counts: list[int], cases: list[str]) -> str:
 class JunitWriter(Writer):
     def __init__(self, out, info):
         super().__init__(out, info)
-        self.spill = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.spill = Spill()
         self.totals = [0, 0, 0, 0]  # tests, failures, errors, skipped
 
     @staticmethod
@@ -106,10 +104,9 @@ class JunitWriter(Writer):
         tests, failures, errors, _skipped = self.totals
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                        f'<testsuites name="partnerkit" tests="{tests}" failures="{failures}" errors="{errors}" time="0">\n')
-        self.spill.seek(0)
-        while chunk := self.spill.read(1 << 20):
-            self.out.write(chunk)
-        self.spill.close()
+        write = byte_writer(self.out)
+        for chunk in self.spill.chunks():
+            write(chunk)
         self.out.write("</testsuites>\n")
 
 

@@ -21,13 +21,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from json.encoder import encode_basestring as _string
 from urllib.parse import quote
 
 from partnerkit.core.numbers import num, plural
-from partnerkit.outputs.common import Writer, render_with, shown
+from partnerkit.outputs.common import Spill, Writer, byte_writer, render_with, shown
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 MAX_RESULTS = 25_000  # GitHub code scanning refuses a run with more
@@ -205,7 +204,7 @@ class SarifWriter(Writer):
         super().__init__(out, info)
         self.cwd = cwd or os.getcwd()
         self.rules = all_rules()
-        self.spill = {level: None for level in LEVELS.values()}  # level -> temporary file of results, one per line
+        self.spill = {level: None for level in LEVELS.values()}  # level -> its results so far, one per line
         self.counts = dict.fromkeys(LEVELS.values(), 0)
 
     @staticmethod
@@ -229,7 +228,7 @@ class SarifWriter(Writer):
             if room < count:
                 text = "".join(line + "\n" for line in text.split("\n", room)[:room])  # JSON escapes "\n"
             if self.spill[level] is None:
-                self.spill[level] = tempfile.TemporaryFile("w+", encoding="utf-8")
+                self.spill[level] = Spill()
             self.spill[level].write(text)
 
     def close(self) -> None:
@@ -259,21 +258,22 @@ class SarifWriter(Writer):
         properties = {"asOf": self.info.as_of.isoformat(), "omitted": omitted}
         head = json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0"}, ensure_ascii=False)[:-1]
         self.out.write(head + ', "runs": [' + json.dumps(run, indent=2, ensure_ascii=False)[:-2] + ',\n  "results": [')
-        first = True
-        for level in LEVELS.values():
-            spill = self.spill[level]
-            if spill is None:
-                continue
-            spill.seek(0)
-            left = kept[level]
-            while left:
-                batch = [line[:-1] for _, line in zip(range(min(left, 4096)), spill)]
-                if not batch:
-                    break
-                self.out.write(("\n    " if first else ",\n    ") + ",\n    ".join(batch))
-                first, left = False, left - len(batch)
-            spill.close()
+        first = self._results(kept)
         self.out.write(("]" if first else "\n  ]") + ',\n  "properties": ' + json.dumps(properties) + "\n}]}\n")
+
+    def _results(self, kept: dict[str, int]) -> bool:
+        """Copy the kept results out, each line of the spills (a result) on a line of its own after a comma;
+        True when there were none."""
+        write = byte_writer(self.out)
+        first, held = True, False  # held: a line ended, its comma written only if another result follows
+        for level in LEVELS.values():
+            if self.spill[level] is None:
+                continue
+            for chunk in self.spill[level].chunks(kept[level]):
+                write(b"\n    " if first else b",\n    " if held else b"")
+                first, held = False, chunk.endswith(b"\n")
+                write((chunk[:-1] if held else chunk).replace(b"\n", b",\n    "))
+        return first
 
 
 WRITER = SarifWriter
