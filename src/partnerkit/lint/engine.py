@@ -101,7 +101,7 @@ def _judge(doc, out: Findings, result: FileResult, settings: Settings, as_of: da
     for rule in all_rules():
         if rule.check is None or not settings.enabled(rule.code):
             continue
-        if not rule.can_run(set_aside):
+        if set_aside and not rule.can_run(set_aside):
             result.skipped.append((rule.code, skip_reason(rule, set_aside)))
             continue
         ran.add(rule.code)
