@@ -131,6 +131,17 @@ def test_version_imports_no_heavy_module():
     assert out.startswith("partnerkit ")
 
 
+def test_lint_of_a_valid_charter_never_imports_pydantic():
+    """The command line itself stays light: a valid charter is linted without pydantic (typer 0.29 and later
+    import it to parse options, hence the bound on typer in pyproject.toml)."""
+    code = (f"import sys; sys.argv=['partnerkit','lint','--as-of','{AS_OF}','--fail-on','never',{str(HEALTHY)!r}]\n"
+            "from partnerkit.cli import main\n"
+            "try: main()\nexcept SystemExit: pass\n"
+            "print('PYDANTIC', any(k == 'pydantic' or k.startswith('pydantic.') for k in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert out.strip().endswith("PYDANTIC False"), out
+
+
 def test_python_dash_m_works():
     proc = subprocess.run([sys.executable, "-m", "partnerkit", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("partnerkit ")
