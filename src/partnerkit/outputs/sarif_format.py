@@ -159,12 +159,11 @@ def result_json(f, index: dict, cwd: str, seen: dict) -> str:
     n = seen[key] = seen.get(key, 0) + 1
     extra = key[3] + (f"#{n}" if n > 1 else "")
     text = f.message + (f"\nhint: {f.hint}" if f.hint else "")
-    out = f'{{"ruleId": {_string(f.code)}' + (f', "ruleIndex": {index[f.code]}' if f.code in index else "")
-    out += (f', "level": {_string(LEVELS.get(f.severity, "warning"))}, "message": {{"text": {_string(text)}}}, '
-            f'"locations": [{{"physicalLocation": {{"artifactLocation": {_location_json(f.file, cwd)}, '
-            f'"region": {_region_json(f.loc)}}}}}], '
-            f'"partialFingerprints": {{{_string(FINGERPRINT)}: "{fingerprint(uri, f.code, path, extra)}"}}, '
-            f'"properties": {{"name": {_string(f.name)}, "severity": {_string(f.severity)}, "path": {_string(path)}}}')
+    head, tail = _rule_parts(f.code, f.severity, f.name, index.get(f.code))
+    out = (f'{head}{_string(text)}}}, "locations": [{{"physicalLocation": {{"artifactLocation": '
+           f'{_location_json(f.file, cwd)}, "region": {_region_json(f.loc)}}}}}], '
+           f'"partialFingerprints": {{{_FINGERPRINT}: "{fingerprint(uri, f.code, path, extra)}"}}, '
+           f'{tail}{_string(path)}}}')
     if f.related:
         out += ', "relatedLocations": [' + ", ".join(
             f'{{"id": {i}, "message": {{"text": {_string(r.message)}}}, "physicalLocation": {{"artifactLocation": '
@@ -174,6 +173,19 @@ def result_json(f, index: dict, cwd: str, seen: dict) -> str:
         kind = "inSource" if f.suppressed_by in IN_SOURCE else "external"
         out += f', "suppressions": [{{"kind": "{kind}", "justification": {_string(f.suppressed)}}}]'
     return out + "}"
+
+
+_FINGERPRINT = _string(FINGERPRINT)
+
+
+@lru_cache(maxsize=512)
+def _rule_parts(code: str, severity: str, name: str, rule_index: int | None) -> tuple[str, str]:
+    """What every result of one rule at one severity starts with (up to its message text) and the start of its
+    properties (up to its path): the same for thousands of results, so made once."""
+    head = f'{{"ruleId": {_string(code)}' + (f', "ruleIndex": {rule_index}' if rule_index is not None else "")
+    head += f', "level": {_string(LEVELS.get(severity, "warning"))}, "message": {{"text": '
+    tail = f'"properties": {{"name": {_string(name)}, "severity": {_string(severity)}, "path": '
+    return head, tail
 
 
 @lru_cache(maxsize=256)
