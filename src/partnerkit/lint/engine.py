@@ -98,9 +98,7 @@ def _judge(doc, out: Findings, result: FileResult, settings: Settings, as_of: da
     result.charter, result.set_aside = charter, set_aside
     ctx = Context(as_of, settings.thresholds)
     ran = set()
-    for rule in all_rules():
-        if rule.check is None or not settings.enabled(rule.code):
-            continue
+    for rule in _enabled(settings):
         if set_aside and not rule.can_run(set_aside):
             result.skipped.append((rule.code, skip_reason(rule, set_aside)))
             continue
@@ -108,6 +106,24 @@ def _judge(doc, out: Findings, result: FileResult, settings: Settings, as_of: da
         for hit in rule.check(charter, ctx):
             out.add(hit.code or rule.code, hit)
     suppress.apply_all(doc.text, out, charter, settings, as_of, ran, "lint" not in set_aside)
+
+
+_ENABLED: dict = {}
+
+
+def _enabled(settings: Settings) -> tuple:
+    """The rules with a check that the settings turn on, worked out once per selection (not once per charter)."""
+    key = (settings.select, settings.ignore)
+    try:
+        return _ENABLED[key]
+    except KeyError:
+        pass
+    except TypeError:  # a selection given as lists: work it out each time
+        key = None
+    rules = tuple(rule for rule in all_rules() if rule.check is not None and settings.enabled(rule.code))
+    if key is not None and len(_ENABLED) < 64:
+        _ENABLED[key] = rules
+    return rules
 
 
 def _model(doc, out: Findings) -> tuple[object, tuple[str, ...]]:
