@@ -95,7 +95,7 @@ def _tagged(value: str, tag: str):
 
 
 _PLAIN: dict = {}  # plain scalar text -> its value; shared by every load (values are immutable)
-_PLAIN_MAX = 50_000
+_PLAIN_MAX = 20_000  # about 3 MB a worker at most; the values that repeat come back at once
 
 
 def _plain(raw: str):
