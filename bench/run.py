@@ -11,7 +11,9 @@ redirected to a file: ``partnerkit lint --format FORMAT --fail-on never``
 findings-heavy one), and the floor: ruamel's C parser producing the events
 of every file on one process per CPU (``bench/floor.py``), with the old
 compose floor as a reference row. partnerkit and the floor run alternately,
-several rounds (median). Then the peers on the same folder, once each:
+five rounds: a row gives the median of its rounds, and a ratio between two
+rows is the median of their ratios within each round (two runs of one round
+see the same machine; a busy moment slows both). Then the peers on the same folder, once each:
 ``yamllint -d relaxed`` and ``check-jsonschema`` with the schema
 ``partnerkit schema -o`` exports. Each row gives wall time, CPU time (user
 and system, the process and its children) and peak memory: the sum of the
@@ -165,6 +167,10 @@ def measure(cmd: list[str], tail: int = 0) -> Run:
 class Series:
     """Several runs of one command: median wall and CPU times, the highest peak memory, the last run's output."""
 
+    def over(self, other: Series, what: str = "wall") -> float:
+        """This series against another run in the same rounds: the median of the ratios within each round."""
+        return statistics.median(getattr(a, what) / getattr(b, what) for a, b in zip(self.runs, other.runs))
+
     def __init__(self, runs: list[Run]):
         self.runs = runs
         self.wall = statistics.median(r.wall for r in runs)
@@ -299,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scale", action="store_true", help=f"also {SCALE}× the charters, against the same run's N (slow)")
     ap.add_argument("--repeat", type=int, default=None, help="runs per cold single-charter row (median; default 7, 3 with --quick)")
     ap.add_argument("--folder-repeat", type=int, default=None,
-                    help="alternated rounds of partnerkit and the floor on the whole folder (median; default 3, 1 with --quick)")
+                    help="alternated rounds of partnerkit and the floor on the whole folder (median; default 5, 1 with --quick)")
     ap.add_argument("--quick", action="store_true",
                     help="small healthy and findings-heavy corpora: assert correctness, not speed")
     ap.add_argument("--seed", type=int, default=corpus.SEED, help="corpus seed")
@@ -308,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     args.n = args.charters or (40 if args.quick else 1000)
     args.repeat = args.repeat or (3 if args.quick else 7)
-    args.rounds = args.folder_repeat or (1 if args.quick else 3)
+    args.rounds = args.folder_repeat or (1 if args.quick else 5)
 
     pk = tool("partnerkit")
     if pk is None:
@@ -397,15 +403,15 @@ def folder_rows(report: Report, c: Corpus, formats, rounds: int, pk: str) -> dic
     floor = runs["floor"]
     for fmt in formats:
         mine = runs[fmt]
-        ratio = mine.wall / floor.wall
+        ratio = mine.over(floor)
         report.row(f"`partnerkit lint --format {fmt}`, {c.label}{times}", mine, f"{ratio:.2f}× the event floor")
         report.check("floor", ratio, f"{ratio:.2f}× ({fmt_s(mine.wall)} against {fmt_s(floor.wall)}; "
-                                     f"CPU {mine.cpu / floor.cpu:.2f}×)", fmt, c.label)
+                                     f"CPU {mine.over(floor, 'cpu'):.2f}×)", fmt, c.label)
         report.check("memory", mine.peak_mb, f"{mine.peak_mb:.0f} MB", fmt, c.label)
     report.row(f"floor: C parser events, {c.label}, all cores{times}", floor)
     compose = runs["compose"]
     report.row(f"reference: C parser composing nodes (the old floor), {c.label}{times}", compose,
-               f"{compose.wall / floor.wall:.2f}× the event floor")
+               f"{compose.over(floor):.2f}× the event floor")
     for name, s in runs.items():
         print(f"{c.kind} {name}: {fmt_s(s.wall)} wall, {fmt_s(s.cpu)} CPU, {s.peak_mb:.0f} MB, exit {sorted(s.codes)}",
               file=sys.stderr)
@@ -438,8 +444,8 @@ def scale_rows(report: Report, args, base: Corpus, pk: str, workdir: Path) -> No
                       "small floor": floor_cmd(base.folder), "large floor": floor_cmd(big.folder)}, args.rounds, 4096)
     shutil.rmtree(big.folder, ignore_errors=True)
     mine, small = runs["large"], runs["small"]
-    time_ratio, memory_ratio = mine.wall / small.wall, mine.peak_mb / small.peak_mb
-    floor_ratio = runs["large floor"].wall / runs["small floor"].wall
+    time_ratio, memory_ratio = mine.over(small), mine.peak_mb / small.peak_mb
+    floor_ratio = runs["large floor"].over(runs["small floor"])
     times = median_of(args.rounds)
     report.row(f"scale: `partnerkit lint --format json`, {base.label}{times}", small)
     report.row(f"scale: `partnerkit lint --format json`, {big.label}{times}", mine,
@@ -466,7 +472,7 @@ def cold_rows(report: Report, repeat: int, pk: str, peers: dict, schema: Path, w
         cmds["yamllint"] = [peers["yamllint"], "-d", "relaxed", one]
     cold = alternate(cmds, repeat)
     mine = cold.pop("partnerkit")
-    ratios = {name: mine.wall / theirs.wall for name, theirs in cold.items()}
+    ratios = {name: mine.over(theirs) for name, theirs in cold.items()}
     versus = "; ".join(f"{r:.2f}× {name}'s time" for name, r in ratios.items()) or "—"
     report.row(f"one charter (the example), cold: `partnerkit lint --format json` (median of {repeat})", mine, versus)
     for name, theirs in cold.items():
