@@ -133,3 +133,27 @@ def test_no_step_summary_without_the_variable_and_a_bad_one_only_warns(run_pk, t
 def test_examples_parse(run_pk):
     out = github(run_pk, EXAMPLES)
     assert len(parse(out.stdout)) == len(json_findings(run_pk, EXAMPLES))
+
+
+def test_step_summary_of_a_large_run_keeps_its_first_rows_and_counts_the_rest(run_pk, tmp_path):
+    """Over the summary's cap, in a run on several processes: the first rows in file order, and the rest counted."""
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    corpus.generate(str(tmp_path / "charters"), 30, heavy=True)  # about 1,600 findings in 30 files: a pool
+    summary = tmp_path / "summary.md"
+    github(run_pk, "charters", cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    reference = json_findings(run_pk, "charters", cwd=tmp_path)
+    assert len(reference) > github_format.MAX_ROWS
+    text = summary.read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith(("| Where", "| ---"))]
+    assert len(rows) == github_format.MAX_ROWS
+    for row, ref in zip(rows, reference):
+        cells = re.split(r"(?<!\\)\|", row)[1:-1]
+        assert cells[0].strip() == f"{os.path.normpath(ref['file'])}:{ref['line']}"
+        assert cells[1].strip().startswith(ref["code"] + " ")
+    assert f"…and {len(reference) - github_format.MAX_ROWS} more" in text

@@ -27,6 +27,7 @@ class RunInfo:
     errors: list[str] = field(default_factory=list)
     fixed: int = 0  # findings fixed by `lint --fix` before this run
     step_summary: bool = True  # github: keep the rows of a job summary (only when GITHUB_STEP_SUMMARY asks for one)
+    summary_rows: int = field(default=0, compare=False)  # github: summary rows this process has made so far this run
 
 
 class Tally:

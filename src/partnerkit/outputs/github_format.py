@@ -67,20 +67,27 @@ class GithubWriter(Writer):
         super().__init__(out, info)
         self.rows: list[str] = []  # the step summary's table rows (at most MAX_ROWS)
         self.more = 0
+        info.summary_rows = 0  # a new run: made before any worker starts, so each starts from it
 
     @staticmethod
-    def body(result, info) -> tuple[str, list[str]]:
+    def body(result, info) -> tuple[str, list[str], int]:
+        """The file's annotations, its step-summary rows while the summary has room, and how many rows it has."""
         findings = shown(result, info)
-        rows = [summary_row(f) for f in findings[:MAX_ROWS]] if info.step_summary else []
+        rows = []
+        if info.step_summary:
+            # The summary keeps the run's first MAX_ROWS rows, in file order. A process is given files in that
+            # order, so once it has made MAX_ROWS rows, no later file's rows can be kept: they are only counted.
+            rows = [summary_row(f) for f in findings[:max(0, MAX_ROWS - info.summary_rows)]]
+            info.summary_rows += len(rows)
         files: dict = {}
-        return "".join(annotation(f, files) + "\n" for f in findings), rows
+        return "".join(annotation(f, files) + "\n" for f in findings), rows, len(findings) if info.step_summary else 0
 
     def put(self, body) -> None:
-        annotations, rows = body
+        annotations, rows, count = body
         self.out.write(annotations)
-        room = MAX_ROWS - len(self.rows)
-        self.rows.extend(rows[:room])
-        self.more += max(0, len(rows) - room)
+        kept = rows[:MAX_ROWS - len(self.rows)]
+        self.rows.extend(kept)
+        self.more += count - len(kept)
 
     def close(self) -> None:
         lines = [f"::error::{escape_data(e)}" for e in self.errors]
