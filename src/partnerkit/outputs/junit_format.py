@@ -22,20 +22,21 @@ from partnerkit.outputs.common import Spill, Writer, byte_writer, render_with, s
 CLEAN_CASE = "partnerkit lint"
 
 
-def _failure_text(f) -> str:
-    lines = [f"{f.file}:{f.line}:{f.col}: {f.code} {f.severity} {f.message}"]
-    if f.where:
-        lines.append(f"where: {f.where}")
+def _failure_text(f, where: str) -> str:
+    loc = f.loc
+    lines = [f"{loc.file or ''}:{loc.line}:{loc.col}: {f.code} {f.severity} {f.message}"]
+    if where:
+        lines.append(f"where: {where}")
     if f.hint:
         lines.append(f"hint: {f.hint}")
     for r in f.related:
-        lines.append(f"related: {r.loc.file or f.file}:{r.loc.line}:{r.loc.col}: {r.message}")
+        lines.append(f"related: {r.loc.file or loc.file or ''}:{r.loc.line}:{r.loc.col}: {r.message}")
     return "\n".join(lines)
 
 
-def case_name(f, taken: dict) -> str:
+def case_name(f, taken: dict, where: str | None = None) -> str:
     """``CODE name: where``, unique in its suite (a repeat gets ``#2``, ``#3``…)."""
-    base = f"{f.code} {f.name}: {f.where or 'the charter'}"
+    base = f"{f.code} {f.name}: {(f.where if where is None else where) or 'the charter'}"
     taken[base] = taken.get(base, 0) + 1
     return base if taken[base] == 1 else f"{base} #{taken[base]}"
 
@@ -78,15 +79,16 @@ class JunitWriter(Writer):
         if not findings:
             cases.append(_case(classname, CLEAN_CASE))
         for f in findings:
+            where = f.where
             if f.suppressed:
                 inner = (f'      <skipped message="{_a(f"suppressed: {f.suppressed}")}" />\n'
-                         f"      <system-out>{_t(_failure_text(f))}</system-out>\n")
+                         f"      <system-out>{_t(_failure_text(f, where))}</system-out>\n")
                 counts[3] += 1
             else:
-                inner = (f'      <failure message="{_a(f.message)}" type="{_a(f.severity)}">'
-                         f"{_t(_failure_text(f))}</failure>\n")
+                inner = (f'      <failure message="{_a(f.message)}" type="{f.severity}">'  # a word of SEVERITIES
+                         f"{_t(_failure_text(f, where))}</failure>\n")
                 counts[1] += 1
-            cases.append(_case(classname, case_name(f, taken), inner))
+            cases.append(_case(classname, case_name(f, taken, where), inner))
         counts[0] = len(cases)
         return _suite_text(result.path, counts, cases), counts
 
