@@ -65,3 +65,13 @@ def info(show_suppressed=False, errors=()) -> RunInfo:
 
 
 RELATED = Related("partner globex does not hold `speed`", ("partners", 1), Location("charters/a.charter.yaml", 20, 5))
+
+
+def written_to_file(writer_class, results, path: Path) -> str:
+    """A format's document written through a real UTF-8 file (its byte buffer), read back."""
+    with open(path, "w", encoding="utf-8") as out:
+        writer = writer_class(out, info())
+        for r in results:
+            writer.add(r)
+        writer.close()
+    return path.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import pytest
 from partnerkit.outputs import junit_format
 from tests.conftest import AS_OF, EXAMPLES
 from tests.outputs.helpers import (RELATED, control_char_charter, duplicate_id_charter, finding, info, json_findings,
-                                   result, suppressed_charter, write)
+                                   result, suppressed_charter, write, written_to_file)
 
 
 XSD = Path("/work/shared/schemas/junit-10.xsd")
@@ -156,11 +156,6 @@ def test_a_file_written_through_its_byte_buffer_is_the_document_written_in_memor
              for i in range(3)]
     monkeypatch.setattr(Spill, "CHUNK", chunk)
     in_memory = junit_format.render(files, info())
-    with open(tmp_path / "out.xml", "w", encoding="utf-8") as out:
-        writer = junit_format.JunitWriter(out, info())
-        for r in files:
-            writer.add(r)
-        writer.close()
-    assert (tmp_path / "out.xml").read_text(encoding="utf-8") == in_memory
+    assert written_to_file(junit_format.JunitWriter, files, tmp_path / "out.xml") == in_memory
     assert in_memory.count("ünï") == 6 and in_memory.rstrip().endswith("</testsuites>")  # a message is in its failure's
     # attribute and text

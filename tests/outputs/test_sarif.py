@@ -11,7 +11,7 @@ from partnerkit.outputs import sarif_format
 from partnerkit.rules import all_rules
 from tests.conftest import AS_OF, EXAMPLES
 from tests.outputs.helpers import (RELATED, control_char_charter, duplicate_id_charter, finding, info, json_findings,
-                                   result, suppressed_charter, write)
+                                   result, suppressed_charter, write, written_to_file)
 
 SCHEMA = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
 
@@ -261,12 +261,7 @@ def test_a_file_written_through_its_byte_buffer_is_the_document_written_in_memor
     monkeypatch.setattr(Spill, "CHUNK", chunk)
     monkeypatch.setattr(sf, "MAX_RESULTS", 10)
     in_memory = sf.render(files, info())
-    with open(tmp_path / "out.sarif", "w", encoding="utf-8") as out:
-        writer = sf.SarifWriter(out, info())
-        for r in files:
-            writer.add(r)
-        writer.close()
-    written = (tmp_path / "out.sarif").read_text(encoding="utf-8")
+    written = written_to_file(sf.SarifWriter, files, tmp_path / "out.sarif")
     assert written == in_memory
     run = json.loads(written)["runs"][0]
     assert [r["level"] for r in run["results"]] == ["error"] * 4 + ["warning"] * 4 + ["note"] * 2
