@@ -138,7 +138,7 @@ def test_lint_of_a_valid_charter_never_imports_pydantic():
             "from partnerkit.cli import main\n"
             "try: main()\nexcept SystemExit: pass\n"
             "print('PYDANTIC', any(k == 'pydantic' or k.startswith('pydantic.') for k in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False).stdout
     assert out.strip().endswith("PYDANTIC False"), out
 
 
