@@ -13,10 +13,10 @@ of every file on one process per CPU (``bench/floor.py``), with the old
 compose floor as a reference row. partnerkit and the floor run alternately,
 five rounds: a row gives the median of its rounds, and a ratio between two
 rows is the median of their ratios within each round (two runs of one round
-see the same machine; a busy moment slows both). Then the peers on the same folder, once each:
-``yamllint -d relaxed`` and ``check-jsonschema`` with the schema
-``partnerkit schema -o`` exports. Each row gives wall time, CPU time (user
-and system, the process and its children) and peak memory: the sum of the
+see the same machine; a busy moment slows both). Then the peers on the same
+folder, once each: ``yamllint -d relaxed`` and ``check-jsonschema`` with the
+schema ``partnerkit schema -o`` exports. Each row gives wall time, CPU time
+(user and system, the process and its children) and peak memory: the sum of the
 resident set sizes of the process and all its children, sampled every few
 milliseconds. Then cold single-charter rows, medians of alternated runs on
 the worked example: ``lint`` against ``check-jsonschema`` and ``yamllint``,
@@ -167,10 +167,6 @@ def measure(cmd: list[str], tail: int = 0) -> Run:
 class Series:
     """Several runs of one command: median wall and CPU times, the highest peak memory, the last run's output."""
 
-    def over(self, other: Series, what: str = "wall") -> float:
-        """This series against another run in the same rounds: the median of the ratios within each round."""
-        return statistics.median(getattr(a, what) / getattr(b, what) for a, b in zip(self.runs, other.runs))
-
     def __init__(self, runs: list[Run]):
         self.runs = runs
         self.wall = statistics.median(r.wall for r in runs)
@@ -178,6 +174,10 @@ class Series:
         self.peak_mb = max(r.peak_mb for r in runs)
         self.last = runs[-1]
         self.codes = {r.code for r in runs}
+
+    def over(self, other: Series, what: str = "wall") -> float:
+        """This series against another run in the same rounds: the median of the ratios within each round."""
+        return statistics.median(getattr(a, what) / getattr(b, what) for a, b in zip(self.runs, other.runs))
 
 
 def alternate(commands: dict[str, list[str]], times: int, tail: int = 0) -> dict[str, Series]:

@@ -34,9 +34,9 @@ def _failure_text(f, where: str) -> str:
     return "\n".join(lines)
 
 
-def case_name(f, taken: dict, where: str | None = None) -> str:
+def case_name(f, taken: dict, where: str) -> str:
     """``CODE name: where``, unique in its suite (a repeat gets ``#2``, ``#3``…)."""
-    base = f"{f.code} {f.name}: {(f.where if where is None else where) or 'the charter'}"
+    base = f"{f.code} {f.name}: {where or 'the charter'}"
     taken[base] = taken.get(base, 0) + 1
     return base if taken[base] == 1 else f"{base} #{taken[base]}"
 
