@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from ruamel.yaml import YAML
 
-from tests.conftest import AS_OF, HEALTHY, SPEC_EXAMPLE
+from tests.conftest import AS_OF, HEALTHY, ROOT, SPEC_EXAMPLE
 
 _yaml = YAML(typ="safe", pure=True)
 BASES = [_yaml.load(p.read_text(encoding="utf-8")) for p in (SPEC_EXAMPLE, HEALTHY)]
@@ -107,3 +107,13 @@ def varied(seed: int) -> str:
 
 def corpus(count: int, seed: int = 0) -> list[str]:
     return [varied(seed * 100_000 + i) for i in range(count)]
+
+
+def bench_corpus():
+    """The benchmark's corpus generator (``bench/corpus.py``), for tests that need many charters on disk."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

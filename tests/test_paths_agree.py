@@ -11,7 +11,6 @@ every position inside the file.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import threading
 
@@ -26,6 +25,7 @@ from partnerkit.load.yamlload import load_yaml
 from partnerkit.lint.parallel import lint_files
 from fuzz.check import check_place, check_tree, file_lines
 from tests.conftest import AS_OF, ROOT
+from tests.generated import bench_corpus
 from tests.yaml_cases import CASES
 
 if parsers.chosen().kind != "c":
@@ -65,17 +65,10 @@ EDGES = {
 }
 
 
-def corpus_module():
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
-    seeded = corpus_module().generate(str(folder), CORPUS_SIZE)
+    seeded = bench_corpus().generate(str(folder), CORPUS_SIZE)
     return folder, sorted(str(folder / name) for name in seeded)
 
 

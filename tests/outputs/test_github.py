@@ -137,14 +137,9 @@ def test_examples_parse(run_pk):
 
 def test_step_summary_of_a_large_run_keeps_its_first_rows_and_counts_the_rest(run_pk, tmp_path):
     """Over the summary's cap, in a run on several processes: the first rows in file order, and the rest counted."""
-    import importlib.util
+    from tests.generated import bench_corpus
 
-    from tests.conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-    corpus = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(corpus)
-    corpus.generate(str(tmp_path / "charters"), 30, heavy=True)  # about 1,600 findings in 30 files: a pool
+    bench_corpus().generate(str(tmp_path / "charters"), 30, heavy=True)  # about 1,600 findings in 30 files: a pool
     summary = tmp_path / "summary.md"
     github(run_pk, "charters", cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
     reference = json_findings(run_pk, "charters", cwd=tmp_path)
