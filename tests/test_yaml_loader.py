@@ -17,7 +17,7 @@ import sys
 import pytest
 
 from partnerkit.load import parsers
-from partnerkit.load.positions import typed
+from partnerkit.load.positions import Pos, node_at, resolve, typed
 from partnerkit.load.yamlload import load_yaml
 from tests.conftest import HEALTHY, SPEC_EXAMPLE, partnerkit_exe
 from tests.yaml_cases import CASES
@@ -149,6 +149,21 @@ def test_an_empty_value_sits_just_after_its_colon(fast):
 def test_a_node_starts_at_its_first_property(fast):
     pos = typed(load_yaml("a: !!str &x 5\nb: &y !!str 6\nc: *x\n", fast=fast).pos)
     assert [(v.line, v.col) for _, v in pos.sub.values()] == [(1, 4), (2, 4), (3, 4)]  # an alias where it is used
+
+
+@BOTH
+def test_every_way_of_asking_where_a_plain_scalar_is_gives_the_same_place(fast):
+    """Plain keys and values keep their parser's marks until asked; each reader sees the same 1-based place."""
+    out = load_yaml("a:\n  b: text\n  c: [x, 'y']\n", fast=fast)
+    def place(p):
+        return p.line, p.col, p.end_line, p.end_col
+
+    assert place(resolve(out.pos, ("a", "b"), at_value=True)) == (2, 6, 2, 10)
+    assert place(Pos.of(node_at(out.pos, ("a", "b")))) == (2, 6, 2, 10)
+    assert place(typed(out.pos).sub["a"][1].sub["b"][1]) == (2, 6, 2, 10)
+    assert place(resolve(out.pos, ("a", "b"))) == (2, 3, 2, 4)  # the key
+    assert place(resolve(out.pos, ("a", "c", 0))) == (3, 7, 3, 8)  # an item
+    assert typed(out.pos).sub["a"][1].end_line == 2  # a mapping ends where its first key does
 
 
 # --- the parser of this process --------------------------------------------------------
