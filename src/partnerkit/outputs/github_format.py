@@ -34,10 +34,11 @@ def annotation(f, files: dict | None = None) -> str:
     """One finding's workflow command; ``files`` keeps each file's escaped name across the findings of a run."""
     command = COMMANDS.get(f.severity, "warning")
     title = f"{f.code} {f.name}"
-    message = f.message + (f"\nhint: {f.hint}" if f.hint else "")
+    # each line escaped apart (most are plain, and skip the character scan), joined by an escaped line break
+    message = escape_data(f.message) + (f"%0Ahint: {escape_data(f.hint)}" if f.hint else "")
     if f.suppressed:
         command, title = "notice", title + " (suppressed)"
-        message += f"\nsuppressed: {f.suppressed}"
+        message += f"%0Asuppressed: {escape_data(f.suppressed)}"
     loc = f.loc
     file = loc.file or ""
     name = files.get(file) if files is not None else None
@@ -49,7 +50,7 @@ def annotation(f, files: dict | None = None) -> str:
     if loc.end_line is not None and loc.end >= (loc.line, loc.col):
         end_line, end_col = loc.end
         head += f",endLine={end_line},endColumn={end_col}"
-    return f"::{command} {head},title={escape_property(title)}::{escape_data(message)}"
+    return f"::{command} {head},title={escape_property(title)}::{message}"
 
 
 def counts_line(tally: Tally) -> str:

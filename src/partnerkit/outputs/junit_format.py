@@ -23,14 +23,15 @@ CLEAN_CASE = "partnerkit lint"
 
 
 def _failure_text(f, where: str) -> str:
+    """The finding as element text, escaped: each line apart (most are plain, and skip the character scan)."""
     loc = f.loc
-    lines = [f"{loc.file or ''}:{loc.line}:{loc.col}: {f.code} {f.severity} {f.message}"]
+    lines = [_t(f"{loc.file or ''}:{loc.line}:{loc.col}: {f.code} {f.severity} {f.message}")]
     if where:
-        lines.append(f"where: {where}")
+        lines.append(_t(f"where: {where}"))
     if f.hint:
-        lines.append(f"hint: {f.hint}")
+        lines.append(_t(f"hint: {f.hint}"))
     for r in f.related:
-        lines.append(f"related: {r.loc.file or loc.file or ''}:{r.loc.line}:{r.loc.col}: {r.message}")
+        lines.append(_t(f"related: {r.loc.file or loc.file or ''}:{r.loc.line}:{r.loc.col}: {r.message}"))
     return "\n".join(lines)
 
 
@@ -82,11 +83,11 @@ class JunitWriter(Writer):
             where = f.where
             if f.suppressed:
                 inner = (f'      <skipped message="{_a(f"suppressed: {f.suppressed}")}" />\n'
-                         f"      <system-out>{_t(_failure_text(f, where))}</system-out>\n")
+                         f"      <system-out>{_failure_text(f, where)}</system-out>\n")
                 counts[3] += 1
             else:
                 inner = (f'      <failure message="{_a(f.message)}" type="{f.severity}">'  # a word of SEVERITIES
-                         f"{_t(_failure_text(f, where))}</failure>\n")
+                         f"{_failure_text(f, where)}</failure>\n")
                 counts[1] += 1
             cases.append(_case(classname, case_name(f, taken, where), inner))
         counts[0] = len(cases)
