@@ -19,7 +19,7 @@ ENV = {"PARTNERKIT_AS_OF": AS_OF.isoformat()}
 
 @pytest.fixture(scope="module")
 def reuse(tmp_path_factory):
-    return installed(tmp_path_factory.mktemp("action"))
+    return installed(tmp_path_factory)
 
 
 def repository(folder, broken: bool = True):

@@ -86,7 +86,7 @@ def test_workflow_commands_run(tmp_path, tmp_path_factory):
     lint = next(s for s in flow["jobs"]["lint"]["steps"] if s.get("uses", "").startswith("partnerkit/partnerkit@"))
     inputs = {k: str(v) for k, v in lint["with"].items()}
     run = run_action(repo, tmp_path / "runner", inputs, {"PARTNERKIT_AS_OF": "2026-11-15"},
-                     installed(tmp_path_factory.mktemp("action")))
+                     installed(tmp_path_factory))
     assert run.status == 1, run.output  # the annotation step fails on the error; the SARIF file is written first
     doc = json.loads((repo / inputs["sarif"]).read_text(encoding="utf-8"))
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in doc["runs"][0]["results"]}
