@@ -178,8 +178,7 @@ def merge_readings(data, pos, path, display) -> list[Hit]:
     sheet = _Sheet(display)
     metrics = data.get("metrics") if isinstance(data.get("metrics"), list) else []
     pos = Pos.of(pos)
-    mpos = Pos.of(pos.sub["metrics"][1]).sub if "metrics" in pos.sub else None
-    mpos = mpos if isinstance(mpos, list) else []
+    mpos = pos.sub["metrics"][1][2] if "metrics" in pos.sub else []
     by_id = {m["id"]: (m, mpos[i]) for i, m in enumerate(metrics)
              if isinstance(m, dict) and isinstance(m.get("id"), str) and i < len(mpos)}
     for line, cells in _read(path, sheet, READINGS, ("metric", "date", "value")):

@@ -9,16 +9,10 @@ Rows merged in from a CSV file carry that file's name.
 The loader builds the tree of plain tuples in that order, ``(line, col,
 sub, file, end_line, end_col)``: a charter holds thousands of them, and a
 plain tuple costs about a third less to make and free than a tuple
-subclass. A plain scalar's node (most keys and values) is kept as the
-parser gave it until someone asks where it is: the scalar event's
-arguments ``(anchor, tag, implicit, value, start_mark, end_mark, style)``,
-which :func:`expand` turns into the six numbers (a lint asks for a few
-dozen places out of about 1,500 scalars, and working them all out was a
-tenth of a charter's load). :func:`resolve` and :func:`node_at` read nodes
-by index. Code that reads a node by name views it as a :class:`Pos`
-(``Pos.of(node)``, which shares its ``sub``), or a whole tree
-(:func:`typed`): editing and the language server, which load one file at a
-time.
+subclass. :func:`resolve` and :func:`node_at` read them by index. Code that
+reads a node by name views it as a :class:`Pos` (``Pos.of(node)``, which
+shares its ``sub``), or a whole tree (:func:`typed`): editing and the
+language server, which load one file at a time.
 """
 
 from __future__ import annotations
@@ -52,7 +46,7 @@ class Pos(tuple):
     @classmethod
     def of(cls, node: tuple) -> Pos:
         """A node of the loaded tree, read by name; the same ``sub``, so changes to it are changes to the tree."""
-        return node if node.__class__ is cls else tuple.__new__(cls, expand(node))
+        return node if node.__class__ is cls else tuple.__new__(cls, node)
 
     def loc(self) -> Location:
         return Location(self[3], self[0], self[1], self[4], self[5])
@@ -61,19 +55,10 @@ class Pos(tuple):
         return f"Pos({self[0]}:{self[1]}-{self[4]}:{self[5]})"
 
 
-def expand(node: tuple) -> tuple:
-    """A node as ``(line, col, sub, file, end_line, end_col)``: a plain scalar's event arguments become its place."""
-    if len(node) == 6:
-        return node
-    start, end = node[4], node[5]
-    return start.line + 1, start.column + 1, None, None, end.line + 1, end.column + 1
-
-
 def typed(node: tuple | None) -> Pos | None:
     """A loaded tree with every node a :class:`Pos` (a copy: the loaded tree is left as it is)."""
     if node is None:
         return None
-    node = expand(node)
     sub = node[2]
     if sub.__class__ is dict:
         sub = {key: (typed(kpos), typed(vpos)) for key, (kpos, vpos) in sub.items()}
@@ -108,7 +93,6 @@ def resolve(root: Pos | None, path: tuple, at_value: bool = False, file: str | N
     else:
         if at_value:
             here = node
-    here = expand(here)
     return Location(here[3] or file, here[0], here[1], here[4], here[5])
 
 
@@ -123,4 +107,4 @@ def node_at(root: Pos | None, path: tuple) -> Pos | None:
             node = sub[part]
         else:
             return None
-    return None if node is None else expand(node)
+    return node

@@ -29,7 +29,7 @@ from partnerkit.load.decode import problem
 from partnerkit.load.directives import prologue
 from partnerkit.load.keys import complex_key, distinct
 from partnerkit.load.parsers import PURE, c_events, chosen, pure_events
-from partnerkit.load.positions import Pos, expand
+from partnerkit.load.positions import Pos
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
@@ -308,13 +308,13 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                 break
             a = ev.args
             if kind is ScalarEvent and a[0] is None and a[1] is None and not a[6]:  # a plain key: nearly every key
-                end = a[5]
+                mark, end = a[4], a[5]
                 key = cache_get(a[3], miss)
                 if key is miss:
                     key = _plain(a[3])
                 if key is None and c_path and not a[3]:
                     raise _Reread  # an empty key: the parsers place it apart
-                kpos = a  # its place, worked out when asked for (positions.expand)
+                kpos = (mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1)
                 size += 1
             else:
                 end = a[5] if kind is ScalarEvent else a[2] if kind is AliasEvent else None
@@ -336,7 +336,8 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
             if ev.func is ScalarEvent and a[0] is None and a[1] is None:  # an untagged, unanchored value
                 value = a[3]
                 if value or a[6] or end is None:
-                    pos = a
+                    mark, vend = a[4], a[5]
+                    pos = (mark.line + 1, mark.column + 1, None, None, vend.line + 1, vend.column + 1)
                 else:  # nothing after `key:`: just after the colon (the parsers put it at the next token)
                     line, col = _after_colon(text, end)
                     pos = (line, col, None, None, line, col)
@@ -365,14 +366,12 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
             if first is entry:
                 data[key] = value
             else:
-                kpos, first = expand(kpos), (expand(first[0]),)
                 problems.append(problem(
                     "E001", f"duplicate key `{key}` (first defined at line {first[0][0]}, column {first[0][1]})",
                     "Remove or merge the repeated key: YAML keeps only one of them.", kpos[0], kpos[1],
                     kpos[4], kpos[5]))
         mark = start[3]
         if first_key is not None:
-            first_key = expand(first_key)
             pos = (mark.line + 1, mark.column + 1, sub, None, first_key[4], first_key[5])
         else:
             pos = (mark.line + 1, mark.column + 1, sub, None, mark.line + 1, mark.column + 2)
@@ -397,12 +396,13 @@ def _walk(get, out: Loaded, text: str, c_path: bool) -> None:
                 break
             a = ev.args
             if kind is ScalarEvent and a[0] is None and a[1] is None:
-                pos_append(a)
+                mark, end = a[4], a[5]
+                pos_append((mark.line + 1, mark.column + 1, None, None, end.line + 1, end.column + 1))
                 value = a[3]
                 if not a[6]:
                     got = cache_get(value, miss)
                     value = _plain(value) if got is miss else got
-                elif c_path and (a[6] == "|" or a[6] == ">") and _odd_block(text, a[4], value, a[6]):
+                elif c_path and (a[6] == "|" or a[6] == ">") and _odd_block(text, mark, value, a[6]):
                     raise _Reread
                 append(value)
                 size += 1
