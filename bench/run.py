@@ -177,7 +177,16 @@ class Series:
 
     def over(self, other: Series, what: str = "wall") -> float:
         """This series against another run in the same rounds: the median of the ratios within each round."""
-        return statistics.median(getattr(a, what) / getattr(b, what) for a, b in zip(self.runs, other.runs))
+        return statistics.median(self.ratios(other, what))
+
+    def ratios(self, other: Series, what: str = "wall") -> list[float]:
+        """The ratio within each round, in order."""
+        return [getattr(a, what) / getattr(b, what) for a, b in zip(self.runs, other.runs)]
+
+    def spread(self, other: Series) -> str:
+        """The lowest and highest wall-time ratio of the rounds, for a reader to see how much the machine moved."""
+        got = self.ratios(other)
+        return f"; rounds {min(got):.2f}× to {max(got):.2f}×" if len(got) > 1 else ""
 
 
 def alternate(commands: dict[str, list[str]], times: int, tail: int = 0) -> dict[str, Series]:
@@ -406,7 +415,7 @@ def folder_rows(report: Report, c: Corpus, formats, rounds: int, pk: str) -> dic
         ratio = mine.over(floor)
         report.row(f"`partnerkit lint --format {fmt}`, {c.label}{times}", mine, f"{ratio:.2f}× the event floor")
         report.check("floor", ratio, f"{ratio:.2f}× ({fmt_s(mine.wall)} against {fmt_s(floor.wall)}; "
-                                     f"CPU {mine.over(floor, 'cpu'):.2f}×)", fmt, c.label)
+                                     f"CPU {mine.over(floor, 'cpu'):.2f}×{mine.spread(floor)})", fmt, c.label)
         report.check("memory", mine.peak_mb, f"{mine.peak_mb:.0f} MB", fmt, c.label)
     report.row(f"floor: C parser events, {c.label}, all cores{times}", floor)
     compose = runs["compose"]

@@ -104,3 +104,15 @@ def test_the_benchmark_fails_when_a_format_is_unreadable_or_drops_findings():
     bench.check_results(bad, corpus({}), fake_runs(bench, DOC, **broken), tuple(broken))
     assert [p.split("`")[1] for p in bad.problems] == ["--format text", "--format github", "--format junit",
                                                       "--format sarif"]
+
+
+def test_a_ratio_is_the_median_of_its_rounds_and_the_report_shows_their_spread():
+    bench = bench_module()
+
+    def series(*walls):
+        return bench.Series([bench.Run(w, w, 50.0, 0, b"", b"") for w in walls])
+
+    mine, floor = series(2.0, 3.3, 2.4), series(1.0, 1.1, 1.0)
+    assert [round(r, 6) for r in mine.ratios(floor)] == [2.0, 3.0, 2.4] and mine.over(floor) == 2.4
+    assert mine.spread(floor) == "; rounds 2.00× to 3.00×"
+    assert series(2.0).spread(series(1.0)) == ""  # one round: nothing to show
