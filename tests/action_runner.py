@@ -25,6 +25,11 @@ from ruamel.yaml import YAML
 
 from tests.conftest import ROOT
 
+try:
+    import fcntl
+except ImportError:  # no POSIX locks (Windows): one installation per process, in its own folder
+    fcntl = None
+
 ACTION = ROOT / "action.yml"
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 
@@ -136,7 +141,7 @@ def installed(tmp_path_factory) -> dict:
     """
     if not _INSTALLED:
         root = tmp_path_factory.getbasetemp()
-        if os.environ.get("PYTEST_XDIST_WORKER") and _CAN_LOCK:
+        if os.environ.get("PYTEST_XDIST_WORKER") and fcntl is not None:
             root = root.parent  # the workers' folders share this one
         base = root / "action-install"
         base.mkdir(exist_ok=True)
@@ -154,13 +159,6 @@ def installed(tmp_path_factory) -> dict:
                 _INSTALLED["python"] = result.outputs["python"]
                 record.write_text(json.dumps(_INSTALLED), encoding="utf-8")
     return dict(_INSTALLED)
-
-
-try:
-    import fcntl
-except ImportError:  # no POSIX locks (Windows): one installation per process, in its own folder
-    fcntl = None
-_CAN_LOCK = fcntl is not None
 
 
 @contextmanager

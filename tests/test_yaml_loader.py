@@ -153,8 +153,9 @@ def test_a_node_starts_at_its_first_property(fast):
 
 @BOTH
 def test_every_way_of_asking_where_a_plain_scalar_is_gives_the_same_place(fast):
-    """Plain keys and values keep their parser's marks until asked; each reader sees the same 1-based place."""
+    """A key, a value and an item, asked for by path, by node or through the typed tree: the same 1-based place."""
     out = load_yaml("a:\n  b: text\n  c: [x, 'y']\n", fast=fast)
+
     def place(p):
         return p.line, p.col, p.end_line, p.end_col
 
