@@ -7,7 +7,7 @@ import json
 
 from ruamel.yaml import YAML
 
-from tests.conftest import HEALTHY, ROOT, SPEC_EXAMPLE
+from tests.conftest import HEALTHY, ROOT, SPEC_EXAMPLE, partnerkit_exe
 from tests.outputs.helpers import write
 
 MODELINE = "# yaml-language-server: $schema=charter.schema.json"
@@ -50,10 +50,18 @@ def test_written_schema_validates_charters_and_init_writes_the_modeline(run_pk, 
     assert [e.message for e in validator.iter_errors(load_yaml(scaffold))] == []
 
 
-def test_shell_completion_script(run_pk):
-    out = run_pk("--show-completion", "bash")
-    assert out.returncode == 0
-    assert b"_PARTNERKIT_COMPLETE" in out.stdout
+def test_shell_completion_script():
+    """Typed in bash: the completion command finds its shell by looking at the process that started it, so it
+    runs under bash here, as a user runs it, whatever started the tests."""
+    import os
+    import shlex
+    import subprocess
+
+    command = shlex.join([*partnerkit_exe(), "--show-completion"])
+    out = subprocess.run(["bash", "--noprofile", "--norc", "-c", f"{command}; exit $?"], capture_output=True,
+                         env=dict(os.environ, NO_COLOR="1"), timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert b"_PARTNERKIT_COMPLETE" in out.stdout and b"complete -o default -F" in out.stdout  # bash's own script
 
 
 def test_workflow_uses_the_action_and_uploads_sarif():
