@@ -109,11 +109,21 @@ def corpus(count: int, seed: int = 0) -> list[str]:
     return [varied(seed * 100_000 + i) for i in range(count)]
 
 
+def bench_script(name: str):
+    """A script of ``bench/`` loaded as a module (``bench/`` on the path while it loads, for its own imports)."""
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return module
+
+
 def bench_corpus():
     """The benchmark's corpus generator (``bench/corpus.py``), for tests that need many charters on disk."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_script("corpus")

@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.conftest import ROOT
+from tests.generated import bench_script
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 
@@ -48,16 +49,7 @@ def test_quick_benchmark_runs_every_tool_and_format_and_finds_the_seeded_finding
 
 
 def bench_module():
-    import importlib.util
-
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    return module
+    return bench_script("run")
 
 
 def fake_runs(bench, doc: dict, **outputs: bytes) -> dict:
