@@ -19,6 +19,7 @@ import subprocess
 import sys
 from collections import Counter
 from datetime import date, datetime
+from functools import lru_cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -86,6 +87,7 @@ def example_texts() -> list[bytes]:
     return [p.read_bytes() for p in sorted(EXAMPLES.rglob("*.yaml"))]
 
 
+@lru_cache(maxsize=None)
 def rule_case_texts() -> list[bytes]:
     from tests.rules.test_rule_cases import BASE, dump, load_cases, remove_path, set_path
 

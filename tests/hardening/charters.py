@@ -125,16 +125,9 @@ def charters(valid: bool):
 
 
 def dump(data: dict, flow: bool | None, line_ending: str, comments: list[tuple[int, str]]) -> str:
-    import io
+    from tests.generated import yaml_text
 
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="safe", pure=True)
-    yaml.default_flow_style = flow
-    yaml.width = 80
-    buf = io.StringIO()
-    yaml.dump(data, buf)
-    lines = buf.getvalue().split("\n")
+    lines = yaml_text(data, flow).split("\n")
     for at, code in comments:  # line-end suppressions, used or not
         k = at % len(lines)
         if lines[k] and "#" not in lines[k] and not lines[k].rstrip().endswith(("|", ">", "|-", ">-")):

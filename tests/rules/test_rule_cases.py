@@ -30,6 +30,7 @@ from ruamel.yaml import YAML
 from partnerkit.lint.engine import lint_bytes
 from partnerkit.findings.config import Settings
 from partnerkit.rules import all_rules, thresholds as default_thresholds
+from tests.generated import yaml_text
 
 HERE = Path(__file__).parent
 _yaml = YAML(typ="safe", pure=True)
@@ -63,12 +64,7 @@ def remove_path(data, path: str) -> None:
 
 
 def dump(data) -> bytes:
-    import io
-
-    out = io.StringIO()
-    _yaml.default_flow_style = False
-    _yaml.dump(data, out)
-    return out.getvalue().encode()
+    return yaml_text(data, flow=False).encode()
 
 
 BASE = _yaml.load((HERE.parent.parent / "examples" / "healthy.charter.yaml").read_text())
