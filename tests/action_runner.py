@@ -17,18 +17,13 @@ import os
 import re
 import subprocess
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
 from tests.conftest import ROOT
-
-try:
-    import fcntl
-except ImportError:  # no POSIX locks (Windows): one installation per process, in its own folder
-    fcntl = None
+from tests.once import shared_folder
 
 ACTION = ROOT / "action.yml"
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
@@ -133,42 +128,17 @@ _INSTALLED: dict = {}
 
 
 def installed(tmp_path_factory) -> dict:
-    """Run the action once (installing partnerkit for real) and return the outputs to reuse later.
-
-    One installation per test run: the first process to ask installs, holding a lock in the run's shared
-    temporary folder; the others (pytest-xdist workers) wait for it and reuse what it recorded. Where file
-    locks are not available, each process installs its own.
-    """
+    """Run the action once per test run (installing partnerkit for real) and return the outputs to reuse later."""
     if not _INSTALLED:
-        root = tmp_path_factory.getbasetemp()
-        if os.environ.get("PYTEST_XDIST_WORKER") and fcntl is not None:
-            root = root.parent  # the workers' folders share this one
-        base = root / "action-install"
-        base.mkdir(exist_ok=True)
-        with _locked(base / "lock"):
-            record = base / "installed.json"
-            if record.exists():
-                _INSTALLED.update(json.loads(record.read_text(encoding="utf-8")))
-            else:
-                workspace = base / "first-run"
-                workspace.mkdir(parents=True, exist_ok=True)
-                result = run_action(workspace, base / "runner", {"fail-on": "never"})
-                assert result.status == 0, result.output
-                assert "Install partnerkit from the action's checkout" in result.ran
-                _INSTALLED["install"] = result.outputs["install"]
-                _INSTALLED["python"] = result.outputs["python"]
-                record.write_text(json.dumps(_INSTALLED), encoding="utf-8")
+        def install(base: Path) -> None:
+            workspace = base / "first-run"
+            workspace.mkdir(parents=True, exist_ok=True)
+            result = run_action(workspace, base / "runner", {"fail-on": "never"})
+            assert result.status == 0, result.output
+            assert "Install partnerkit from the action's checkout" in result.ran
+            record = {"install": result.outputs["install"], "python": result.outputs["python"]}
+            (base / "installed.json").write_text(json.dumps(record), encoding="utf-8")
+
+        base = shared_folder(tmp_path_factory, "action-install", install)
+        _INSTALLED.update(json.loads((base / "installed.json").read_text(encoding="utf-8")))
     return dict(_INSTALLED)
-
-
-@contextmanager
-def _locked(path: Path):
-    if fcntl is None:
-        yield
-        return
-    with open(path, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -12,17 +12,14 @@ import pytest
 from ruamel.yaml import YAML
 
 from tests.conftest import ROOT
+from tests.once import built
 
 LICENSE = (ROOT / "LICENSE").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory):
-    out = tmp_path_factory.mktemp("dist")
-    proc = subprocess.run([sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(ROOT)],
-                          capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return next(out.glob("partnerkit-*.tar.gz")), next(out.glob("partnerkit-*-py3-none-any.whl"))
+    return built(tmp_path_factory)
 
 
 def test_twine_check_is_clean(dist):
