@@ -1,4 +1,5 @@
-"""The pre-commit hook, installed from a copy of this working tree by `pre-commit try-repo`."""
+"""The pre-commit hook, as a project uses it: its `.pre-commit-config.yaml` names a repository (a copy of this working
+tree, committed) and a revision, and `pre-commit run` installs the hook from there and runs it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from tests.conftest import AS_OF, HEALTHY, ROOT
+from tests.once import shared_folder
 from tests.outputs.helpers import duplicate_id_charter, write
 
 IGNORED = shutil.ignore_patterns(".git", "__pycache__", "*.pyc", ".pytest_cache", "*.egg-info", "build", "dist",
@@ -31,22 +33,32 @@ def commit_all(folder):
 
 @pytest.fixture(scope="module")
 def hook_repo(tmp_path_factory):
-    """The current working tree, committed into a repository of its own (committed or not here)."""
-    repo = tmp_path_factory.mktemp("partnerkit-repo") / "partnerkit"
-    shutil.copytree(ROOT, repo, ignore=IGNORED, symlinks=True)
-    commit_all(repo)
-    return repo
+    """The current working tree, committed into a repository of its own (committed or not here); one per test
+    run, so that every test uses the hook environment the first one installed."""
+
+    def snapshot(folder):
+        shutil.copytree(ROOT, folder / "partnerkit", ignore=IGNORED, symlinks=True)
+        commit_all(folder / "partnerkit")
+
+    return shared_folder(tmp_path_factory, "partnerkit-repo", snapshot) / "partnerkit"
 
 
 @pytest.fixture(scope="module")
 def pre_commit_home(tmp_path_factory):
-    return tmp_path_factory.mktemp("pre-commit-home")
+    """pre-commit's cache of hook environments, shared as a team's machine shares it (pre-commit locks it)."""
+    return shared_folder(tmp_path_factory, "pre-commit-home", lambda folder: None)
 
 
-def try_repo(hook_repo, home, project):
+def run_hook(hook_repo, home, project):
+    """Commit ``project`` with a configuration that uses the hook, then run every hook on every file."""
+    revision = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True, text=True,
+                              check=True).stdout.strip()
+    write(project, ".pre-commit-config.yaml",
+          f"repos:\n- repo: {hook_repo.as_uri()}\n  rev: {revision}\n  hooks:\n  - id: partnerkit-lint\n")
+    commit_all(project)
     env = dict(os.environ, **GIT_ENV, PRE_COMMIT_HOME=str(home), PARTNERKIT_AS_OF=AS_OF.isoformat(), NO_COLOR="1")
     env.pop("PRE_COMMIT", None)
-    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "partnerkit-lint", "--all-files"],
+    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"],
                           cwd=project, capture_output=True, text=True, env=env, timeout=900)
 
 
@@ -67,8 +79,7 @@ def test_hook_definition():
 def test_hook_fails_on_a_charter_with_an_error(hook_repo, pre_commit_home, tmp_path):
     write(tmp_path, "partners/acme.charter.yaml", duplicate_id_charter())
     write(tmp_path, "notes.yaml", "not: [a charter\n")  # not a charter name: never linted
-    commit_all(tmp_path)
-    out = try_repo(hook_repo, pre_commit_home, tmp_path)
+    out = run_hook(hook_repo, pre_commit_home, tmp_path)
     assert out.returncode == 1, out.stdout + out.stderr
     assert "partners/acme.charter.yaml:" in out.stdout
     assert "E003" in out.stdout
@@ -77,7 +88,6 @@ def test_hook_fails_on_a_charter_with_an_error(hook_repo, pre_commit_home, tmp_p
 
 def test_hook_passes_on_a_clean_charter(hook_repo, pre_commit_home, tmp_path):
     write(tmp_path, "charter.yaml", HEALTHY.read_text(encoding="utf-8"))
-    commit_all(tmp_path)
-    out = try_repo(hook_repo, pre_commit_home, tmp_path)
+    out = run_hook(hook_repo, pre_commit_home, tmp_path)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "partnerkit lint" in out.stdout and "Passed" in out.stdout
