@@ -35,12 +35,14 @@ def test_yaml_tags_never_construct_objects(tmp_path, run_pk, snippet):
     marker = tmp_path / "pwned"
     charter = tmp_path / "charter.yaml"
     charter.write_text(HEALTHY_TEXT.replace("kind: research\n", "") + snippet.format(marker=marker))
+    outputs = []
     for args in (("lint", "--format", "json"), ("report",), ("report", "--format", "html")):
         proc = run_pk(*args, "--as-of", AS_OF.isoformat(), charter, cwd=tmp_path, timeout=60)
         answered(proc)
         assert proc.returncode == 1
         assert not marker.exists(), "a YAML tag ran a command"
-    found = json.loads(run_pk("lint", "--format", "json", "--as-of", AS_OF.isoformat(), charter).stdout)
+        outputs.append(proc.stdout)
+    found = json.loads(outputs[0])
     assert [f["code"] for f in found["files"][0]["findings"]][:1] == ["E002"]
 
 
