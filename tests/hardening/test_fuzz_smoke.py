@@ -85,10 +85,10 @@ def test_a_case_blocked_without_using_the_cpu_is_killed(tmp_path, monkeypatch, c
         time.sleep(60)
 
     monkeypatch.setattr(fuzz_run, "CRASHES", tmp_path)
-    monkeypatch.setattr(fuzz_run, "HANG_GRACE", 1.0)
+    monkeypatch.setattr(fuzz_run, "HANG_GRACE", 0.3)
     monkeypatch.setattr(fuzz_run, "lint_and_check", blocked)
     start = time.monotonic()
-    assert fuzz_run.main(["--cases", "2", "--time-limit", "0.3", "--jobs", "1"]) == 1
+    assert fuzz_run.main(["--cases", "2", "--time-limit", "0.1", "--jobs", "1"]) == 1
     assert time.monotonic() - start < 20
     out = capsys.readouterr().out
     assert out.count("hang: killed after") == 2 and "cases: 2  failures: 2" in out
