@@ -33,7 +33,7 @@ from partnerkit.rules import all_rules, thresholds as default_thresholds
 from tests.generated import yaml_text
 
 HERE = Path(__file__).parent
-_yaml = YAML(typ="safe", pure=True)
+_yaml = YAML(typ="safe")  # the C loader where it is installed
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
