@@ -15,6 +15,12 @@ HEALTHY = EXAMPLES / "healthy.charter.yaml"
 AS_OF = date(2026, 11, 15)
 
 
+def pytest_collection_modifyitems(items):
+    """Slow tests first, each group in its own order: a worker then ends the run on short tests, not on a
+    browser or an install, and the other worker is not left waiting."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture
 def cli():
     """Run the CLI in-process through typer's runner: ``cli("lint", path) -> Result``."""

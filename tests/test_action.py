@@ -15,6 +15,7 @@ from tests.action_runner import EXPRESSION, installed, load_action, run_action
 from tests.conftest import AS_OF, HEALTHY, SPEC_EXAMPLE
 
 ENV = {"PARTNERKIT_AS_OF": AS_OF.isoformat()}
+pytestmark = pytest.mark.slow  # the first test to run installs partnerkit with the action
 
 
 @pytest.fixture(scope="module")

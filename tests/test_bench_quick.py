@@ -22,6 +22,7 @@ def installed(name: str) -> bool:
     return (Path(sys.executable).parent / name).exists() or shutil.which(name) is not None
 
 
+@pytest.mark.slow
 def test_quick_benchmark_runs_every_tool_and_format_and_finds_the_seeded_findings(tmp_path):
     for peer in ("yamllint", "check-jsonschema"):
         if not installed(peer):

@@ -22,6 +22,7 @@ def dist(tmp_path_factory):
     return built(tmp_path_factory)
 
 
+@pytest.mark.slow
 def test_twine_check_is_clean(dist):
     proc = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", *map(str, dist)],
                           capture_output=True, text=True, timeout=300)

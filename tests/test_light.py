@@ -125,11 +125,13 @@ def test_bundled_examples_agree_and_take_the_fast_path():
     seen = _tally(example_texts())
     assert seen["valid"] >= 2 and seen["fast"] == seen["valid"], seen
 
+@pytest.mark.slow
 
 def test_every_rule_case_agrees_and_takes_the_fast_path():
     seen = _tally(rule_case_texts())
     assert seen["all"] > 200 and seen["fast"] == seen["valid"] > 0.95 * seen["all"], seen
 
+@pytest.mark.slow
 
 def test_generated_charters_agree_and_take_the_fast_path():
     seen = _tally(generated_texts())
@@ -151,6 +153,7 @@ def _tally_drawn(strategy) -> Counter:
     run()
     return seen
 
+@pytest.mark.slow
 
 def test_hardening_valid_charters_agree_and_mostly_take_the_fast_path():
     from tests.hardening.charters import valid_charter_text
@@ -470,6 +473,7 @@ def _same_lint(texts, monkeypatch) -> int:
         fast_ones += type(on.charter).__module__ == light.__name__
     return fast_ones
 
+@pytest.mark.slow
 
 def test_findings_are_the_same_with_the_fast_path_on_and_off(monkeypatch):
     texts = example_texts() + rule_case_texts() + generated_texts(120)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from partnerkit.lint.engine import lint_bytes
@@ -132,6 +133,7 @@ def test_the_examples_agree():
         assert agree(lint(path.read_bytes())) == []
 
 
+@pytest.mark.slow
 def test_varied_charters_agree():
     checked, codes = 0, set()
     for text in corpus(400, seed=1):
@@ -144,6 +146,7 @@ def test_varied_charters_agree():
     assert {"M008", "M009", "M011", "M013", "M014", "C003", "C008", "D004", "D005", "V004", "V006", "A009"} <= codes
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(valid_charter_text)
@@ -158,6 +161,7 @@ BREAKS = [("metrics", lambda d: d["metrics"][0].update(target="five")),
           ("started", lambda d: d.update(started="soon"))]
 
 
+@pytest.mark.slow
 def test_a_section_set_aside_never_shows_as_fine():
     import json
 

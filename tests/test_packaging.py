@@ -12,16 +12,20 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.action_runner import installed
 from tests.conftest import AS_OF
 from tests.once import built
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_the_templates(tmp_path_factory):
     _, wheel = built(tmp_path_factory)
     assert "partnerkit/templates/charter/charter.yaml.j2" in zipfile.ZipFile(wheel).namelist()
 
 
+@pytest.mark.slow
 def test_a_fresh_venv_runs_init_and_lint(tmp_path, tmp_path_factory):
     exe = Path(installed(tmp_path_factory)["install"]["partnerkit"])
     venv = exe.parent.parent

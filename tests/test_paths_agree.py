@@ -150,6 +150,7 @@ def test_the_suite_covers_its_categories():
     verdicts = [bool(load_yaml(t).problems) for texts in CASES.values() for t in texts]
     assert 30 <= verdicts.count(True) and 150 <= verdicts.count(False)
 
+@pytest.mark.slow
 
 def test_c_and_pure_parsers_agree_on_every_charter(corpus):
     files = corpus[1] + tree_files()

@@ -119,6 +119,7 @@ def test_charter_text_stays_text_in_the_survey(cli, tmp_path):
     assert "<a " not in rendered and "<b>" not in rendered and "<em>" not in rendered
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"Chromium is not installed at {CHROMIUM}")
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils (pdfinfo, pdftotext) is not installed")
 def test_the_html_survey_prints_one_group_per_a4_page(cli, charter, tmp_path):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from fuzz import run as fuzz_run
 from fuzz.mutate import make_case, seed_files
 from tests.conftest import ROOT
@@ -12,6 +14,7 @@ from tests.conftest import ROOT
 SEED = 20261115
 
 
+@pytest.mark.slow
 def test_a_few_hundred_mutated_charters_pass(tmp_path):
     seeds = seed_files()
     assert {"examples/healthy.charter.yaml", "examples/acme-globex.charter.yaml"} <= {name for name, _ in seeds}
@@ -33,6 +36,7 @@ def test_cases_are_reproducible():
     assert make_case(SEED, 1, seeds).charter != make_case(SEED + 1, 1, seeds).charter
 
 
+@pytest.mark.slow
 def test_the_command_prints_a_summary_and_exits_0(tmp_path):
     proc = subprocess.run([sys.executable, str(ROOT / "fuzz" / "run.py"), "--cases", "40", "--seed", "3", "--jobs", "2"],
                           capture_output=True, text=True, timeout=120, cwd=tmp_path)
@@ -78,6 +82,7 @@ def test_a_slow_case_fails_on_cpu_time(tmp_path, monkeypatch, capsys):
     assert "timeout: over 0.3 s of CPU time" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_a_case_blocked_without_using_the_cpu_is_killed(tmp_path, monkeypatch, capsys):
     import time
 

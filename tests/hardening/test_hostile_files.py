@@ -226,6 +226,7 @@ print(proc.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
+@pytest.mark.slow
 def test_ten_thousand_charters(tmp_path, monkeypatch):
     import json
     import subprocess

@@ -7,6 +7,7 @@ output, JSON and SARIF parse as JSON and JUnit as XML.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ PROPERTY = settings(max_examples=150, deadline=None, database=None, suppress_hea
 any_charter = st.one_of(charter_text, valid_charter_text)
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(any_charter)
 def test_lint_in_every_format(text):
@@ -40,6 +42,7 @@ def test_both_parsers_give_the_same_findings(text):
                                                                         for f in plain.findings]
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(valid_charter_text)
 def test_report_in_both_formats(text):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 
+import pytest
 from ruamel.yaml import YAML
 
 from tests.conftest import HEALTHY, ROOT, SPEC_EXAMPLE, partnerkit_exe
@@ -80,6 +81,7 @@ def test_workflow_uses_the_action_and_uploads_sarif():
     assert not any("pip install" in s.get("run", "") for s in steps)  # partnerkit comes with the action
 
 
+@pytest.mark.slow
 def test_workflow_commands_run(tmp_path, tmp_path_factory):
     """The workflow's lint step (the action, with the workflow's inputs), run in a repository holding a charter with an error."""
     import shutil

@@ -76,6 +76,7 @@ def test_hook_definition():
         assert not files.search(name), name
 
 
+@pytest.mark.slow
 def test_hook_fails_on_a_charter_with_an_error(hook_repo, pre_commit_home, tmp_path):
     write(tmp_path, "partners/acme.charter.yaml", duplicate_id_charter())
     write(tmp_path, "notes.yaml", "not: [a charter\n")  # not a charter name: never linted
@@ -86,6 +87,7 @@ def test_hook_fails_on_a_charter_with_an_error(hook_repo, pre_commit_home, tmp_p
     assert "notes.yaml" not in out.stdout
 
 
+@pytest.mark.slow
 def test_hook_passes_on_a_clean_charter(hook_repo, pre_commit_home, tmp_path):
     write(tmp_path, "charter.yaml", HEALTHY.read_text(encoding="utf-8"))
     out = run_hook(hook_repo, pre_commit_home, tmp_path)

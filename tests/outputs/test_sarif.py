@@ -182,6 +182,7 @@ def test_results_come_errors_first_then_warnings_then_notes(run_pk, tmp_path):
     levels = [r["level"] for r in results]
     assert levels == sorted(levels, key=["error", "warning", "note"].index) and levels[0] == "error"
 
+@pytest.mark.slow
 
 def test_a_run_holds_at_most_25000_results_and_says_what_it_left_out(run_pk, tmp_path):
     # 260 charters with about a hundred schema errors each: more than GitHub code scanning accepts in one run.

@@ -54,7 +54,8 @@ SCROLLERS = """() => [...document.querySelectorAll('*')].filter(e => {
 }).map(e => e.className || e.tagName)"""
 DECISIONS = "ol.agenda, table.metrics-summary, ul.gates, table.portfolio, .verdict"
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"Chromium is not installed at {CHROMIUM}")
+pytestmark = [pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"Chromium is not installed at {CHROMIUM}"),
+              pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
