@@ -213,6 +213,28 @@ def test_portfolio_sorted_by_urgency(cli, tmp_path):
     assert "2 of 3 partnerships need a decision" in text
 
 
+@pytest.mark.parametrize("kinds, mark", [(("on track",), "🟢"), (("on track", "watch"), "🟡"),
+                                         (("on track", "watch", "at risk"), "🔴")])
+def test_the_portfolio_headline_takes_its_worst_partnerships_tone(cli, tmp_path, kinds, mark):
+    """Green only when every partnership is on track: one at risk makes the headline red, even when no
+    partnership needs a decision."""
+    folder = tmp_path / "charters"
+    folder.mkdir()
+    for kind in kinds:
+        data = load_data(HEALTHY)
+        data["id"] = kind.replace(" ", "-")
+        if kind == "watch":
+            data["review"]["last"] = "2026-01-01"  # a review overdue: a warning
+        if kind == "at risk":
+            data["metrics"][0]["target"] = "five"  # a schema error: the metrics are set aside
+        write_charter(folder, data, f"{data['id']}.charter.yaml")
+    headline = run(cli, folder).stdout.splitlines()[2]
+    assert headline.startswith(f"{mark} **0 of {len(kinds)} partnership"), headline
+    html = run(cli, "--format", "html", folder, "-o", tmp_path / "site")
+    tone = {"🟢": "good", "🟡": "warn", "🔴": "bad"}[mark]
+    assert f'<p class="verdict tone-{tone}">' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8"), html
+
+
 # --- changes since last time ----------------------------------------------------
 
 def evolve(data: dict) -> dict:

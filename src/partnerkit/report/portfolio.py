@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from partnerkit.core.numbers import plural
 from partnerkit.judge.verdict import STATES
-from partnerkit.report.build import Report, Verdict
+from partnerkit.report.build import TONE, Report, Verdict
 from partnerkit.report.sections.agenda import AgendaItem
 from partnerkit.report.sections.findings import Findings
 from partnerkit.report.sections.health import Health, Lesson, counts_text
@@ -53,6 +53,14 @@ class Portfolio:
     @property
     def states(self) -> list[tuple[str, int]]:
         return [(s, n) for s in STATES if (n := sum(1 for r in self.rows if r.verdict and r.verdict.state == s))]
+
+    @property
+    def tone(self) -> str:
+        """The headline's tone: its worst partnership's. Red when one needs a decision, cannot be read or is at
+        risk; amber when one is to watch; green only when every one is on track."""
+        if self.decide or self.unreadable:
+            return "bad"
+        return next((TONE[s] for s in STATES if any(r.verdict and r.verdict.state == s for r in self.rows)), "good")
 
     @property
     def totals(self) -> str:
