@@ -11,6 +11,7 @@ import json
 import socket
 import subprocess
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -30,20 +31,28 @@ TAGGED = [
 ]
 
 
-@pytest.mark.parametrize("snippet", TAGGED)
-def test_yaml_tags_never_construct_objects(tmp_path, run_pk, snippet):
-    marker = tmp_path / "pwned"
-    charter = tmp_path / "charter.yaml"
-    charter.write_text(HEALTHY_TEXT.replace("kind: research\n", "") + snippet.format(marker=marker))
+def test_yaml_tags_never_construct_objects(tmp_path, run_pk):
+    """Every tagged charter is linted and reported (Markdown and HTML) in one run per command: each is loaded
+    on its own all the same, and a marker file of its own shows whether its tag ran."""
+    folder = tmp_path / "charters"
+    folder.mkdir()
+    markers = {}
+    for i, snippet in enumerate(TAGGED):
+        markers[f"c{i}.charter.yaml"] = marker = tmp_path / f"pwned{i}"
+        text = HEALTHY_TEXT.replace("kind: research\n", "") + snippet.format(marker=marker)
+        (folder / f"c{i}.charter.yaml").write_text(text)
     outputs = []
-    for args in (("lint", "--format", "json"), ("report",), ("report", "--format", "html")):
-        proc = run_pk(*args, "--as-of", AS_OF.isoformat(), charter, cwd=tmp_path, timeout=60)
+    for args in (("lint", "--format", "json"), ("report",), ("report", "--format", "html", "-o", tmp_path / "site")):
+        proc = run_pk(*args, "--as-of", AS_OF.isoformat(), folder, cwd=tmp_path, timeout=60)
         answered(proc)
         assert proc.returncode == 1
-        assert not marker.exists(), "a YAML tag ran a command"
+        assert [name for name, marker in markers.items() if marker.exists()] == [], "a YAML tag ran a command"
         outputs.append(proc.stdout)
-    found = json.loads(outputs[0])
-    assert [f["code"] for f in found["files"][0]["findings"]][:1] == ["E002"]
+    files = {Path(f["path"]).name: [x["code"] for x in f["findings"]] for f in json.loads(outputs[0])["files"]}
+    assert set(files) == set(markers)
+    for name, codes in files.items():
+        assert codes[:1] == ["E002"], (TAGGED[int(name[1:-len(".charter.yaml")])], codes)
+    assert f"of {len(TAGGED)} partnerships".encode() in outputs[1]  # every charter reached the report
 
 
 # --- no programs, no network -------------------------------------------------------------------------------
