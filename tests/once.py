@@ -9,9 +9,13 @@ process does the work in a folder of its own.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
+
+from tests.conftest import ROOT
 
 try:
     import fcntl
@@ -49,11 +53,6 @@ def _locked(path: Path):
 
 def built(tmp_path_factory) -> tuple[Path, Path]:
     """The sdist and the wheel of this working tree, built as a release is (``python -m build``)."""
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
     def build(out: Path) -> None:
         proc = subprocess.run([sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(ROOT)],
                               capture_output=True, text=True, timeout=900)

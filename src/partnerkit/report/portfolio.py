@@ -60,7 +60,8 @@ class Portfolio:
         risk; amber when one is to watch; green only when every one is on track."""
         if self.decide or self.unreadable:
             return "bad"
-        return next((TONE[s] for s in STATES if any(r.verdict and r.verdict.state == s for r in self.rows)), "good")
+        states = self.states  # worst first
+        return TONE[states[0][0]] if states else "good"
 
     @property
     def totals(self) -> str:
