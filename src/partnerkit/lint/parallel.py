@@ -6,10 +6,11 @@ at a time, so a caller can stream them and memory does not grow with the
 folder. Small runs stay in the calling process, where starting workers
 would cost more than it saves.
 
-On Linux the workers are forked after the rules and the fast shape check
-are imported, so they start with everything a valid charter needs (a worker
-imports pydantic only when one of its charters has schema errors);
-elsewhere they start the platform's default way, and only for larger runs.
+On Linux the workers are forked (:mod:`partnerkit.lint.forkpool`) after the
+rules and the fast shape check are imported, so they start with everything
+a valid charter needs (a worker imports pydantic only when one of its
+charters has schema errors); elsewhere ``multiprocessing.Pool`` starts them
+the platform's default way, and only for larger runs.
 Each worker sends back the findings; the charter model is sent back only
 when the caller asks for it (``charters=True``): pickling it costs about a
 quarter of the time the charter took to lint.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from functools import partial
 from typing import Iterator, Sequence
 
 IN_PROCESS_MAX = 8  # up to this many files, no pool (where workers are forked: they start in milliseconds)
@@ -85,16 +87,27 @@ def _pooled(jobs, as_of: date, fast: bool, charters: bool, workers: int, finish=
         importlib.import_module(module)
     all_rules()
     load_yaml("{}", fast)
-    context = multiprocessing.get_context("fork" if _forking() else None)
-    pool = context.Pool(workers, initializer=_start_worker, initargs=(as_of, fast, charters, finish))
-    return _drain(pool, jobs, pool.imap(_lint_one, jobs, chunk_size(len(jobs), workers)))
+    chunk = chunk_size(len(jobs), workers)
+    if _forking():
+        from partnerkit.lint import forkpool
+
+        start = partial(_start_worker, as_of, fast, charters, finish)
+        return _settled(jobs, forkpool.imap(jobs, _lint_one, workers, chunk, start))
+    pool = multiprocessing.get_context().Pool(workers, initializer=_start_worker,
+                                              initargs=(as_of, fast, charters, finish))
+    return _drain(pool, jobs, pool.imap(_lint_one, jobs, chunk))
+
+
+def _settled(jobs, results) -> Iterator:
+    for (_path, settings), result in zip(jobs, results):
+        result.settings = settings
+        yield result
+    next(results, None)  # the end: the workers leave
 
 
 def _drain(pool, jobs, results) -> Iterator:
     try:
-        for (_path, settings), result in zip(jobs, results):
-            result.settings = settings
-            yield result
+        yield from _settled(jobs, results)
         pool.close()
         pool.join()
     finally:
