@@ -22,7 +22,7 @@ import pickle
 import selectors
 import signal
 import struct
-from typing import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 _HEADER = struct.Struct("<q")  # a task: the chunk number; a result: the length of what follows
 _AHEAD = 2  # chunks handed to each worker before it has answered
@@ -47,7 +47,7 @@ def imap(items: Sequence, work: Callable, workers: int, chunk: int, start: Calla
 
 
 class _Worker:
-    __slots__ = ("pid", "tasks", "results", "busy")
+    __slots__ = ("busy", "pid", "results", "tasks")
 
     def __init__(self, pid: int, tasks: int, results: int):
         self.pid, self.tasks, self.results, self.busy = pid, tasks, results, 0
