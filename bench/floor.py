@@ -2,9 +2,11 @@
 
 ``python bench/floor.py FOLDER`` reads each ``*.yaml`` file below FOLDER and
 pulls every parse event out of ruamel's C parser (``CParser(text).get_event``
-until it returns None), in a pool of one process per CPU, with the chunking
-and garbage-collector settings of partnerkit's workers. Nothing else: no
-nodes, no data, no schema, no rules, no output. Any linter that reads YAML
+until it returns None), in a pool of one process per CPU: on Linux the pool
+partnerkit's lint runs on (``partnerkit.lint.forkpool``, workers forked
+with no threads in the caller), elsewhere ``multiprocessing.Pool``; with
+the chunking and garbage-collector settings of partnerkit's workers.
+Nothing else: no nodes, no data, no schema, no rules, no output. Any linter that reads YAML
 through ruamel's C parser does at least this much work.
 
 ``--compose`` composes each file's node graph instead (``CBaseLoader``'s
@@ -106,9 +108,14 @@ def main(argv: list[str]) -> int:
     files = files_in(folder)
     workers = workers_available()
     chunk = max(1, min(8, len(files) // (workers * 4)))  # as partnerkit chunks its work
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    with context.Pool(workers, initializer=start_worker) as pool:
-        ok = sum(pool.imap(events if mode == "events" else compose, files, chunk))
+    work = events if mode == "events" else compose
+    if sys.platform.startswith("linux"):  # the same pool as partnerkit's: the floor pays no more for its workers
+        from partnerkit.lint import forkpool
+
+        ok = sum(forkpool.imap(files, work, workers, chunk, start_worker))
+    else:
+        with multiprocessing.Pool(workers, initializer=start_worker) as pool:
+            ok = sum(pool.imap(work, files, chunk))
     print(f"{mode}: parsed {ok} of {len(files)} files with {workers} processes; C parser {which}")
     return 0
 
