@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import sysconfig
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +15,9 @@ EXAMPLES = ROOT / "examples"
 SPEC_EXAMPLE = EXAMPLES / "acme-globex.charter.yaml"
 HEALTHY = EXAMPLES / "healthy.charter.yaml"
 AS_OF = date(2026, 11, 15)
+# A C compiler and Python's headers: an install here compiles the loader's C builder (hatch_build.py)
+COMPILER = bool(shutil.which("cc") or shutil.which("gcc")) and os.path.exists(
+    os.path.join(sysconfig.get_paths()["include"], "Python.h"))
 
 # The commands the tests start run as an installed partnerkit does, with their bytecode cached. Where the
 # environment turns caching off (PYTHONDONTWRITEBYTECODE, as some CI images do), every one of several hundred cold

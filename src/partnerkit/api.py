@@ -112,9 +112,11 @@ def about() -> list[tuple[str, str]]:
 
     from partnerkit.core.version import __version__
     from partnerkit.load.parsers import describe, fixes
+    from partnerkit.load.yamlload import builder
 
     return [("partnerkit", __version__),
             ("Python", f"{platform.python_version()} ({platform.python_implementation()}) on {sys.platform}"),
             ("ruamel.yaml", metadata.version("ruamel.yaml")),
             ("YAML parser", describe()),
+            ("Tree builder", builder()),
             ("YAML 1.2 fixes to the pure-Python parser", fixes())]

@@ -43,7 +43,7 @@ PROBE = "%TAG !e! tag:example.com,2000:\n--- !e!m &m\na: &x [1, 'b', !t c, \"d\"
 class Parser:
     """The parser this process reads YAML with: ``kind`` is ``"c"`` or ``"pure"``."""
 
-    __slots__ = ("kind", "module", "dist", "why", "factories", "check")
+    __slots__ = ("kind", "module", "dist", "why", "factories", "check", "makers")
 
     def __init__(self, kind: str, module=None, dist: str = "", why: str = ""):
         self.kind = kind
@@ -52,6 +52,7 @@ class Parser:
         self.why = why  # why this parser, in a reader's words
         self.factories: dict | None = None  # event name -> deferring factory; {} when deferral is off; None: unchecked
         self.check = ""  # what the deferral self-check found
+        self.makers: dict | None = None  # event name -> the C builder's event maker; {} when not in use; None: unchecked
 
     @property
     def deferred(self) -> bool | None:
@@ -125,10 +126,15 @@ def _version(dist: str) -> str:
 # --- the C parser's events -------------------------------------------------------
 
 
-def c_events(parser: Parser, text: str):
-    """``(get, restore)``: the deferred events of ``text`` from the C parser, and what to call when done."""
+def c_events(parser: Parser, text: str, native: bool = False):
+    """``(get, restore)``: the deferred events of ``text`` from the C parser, and what to call when done.
+
+    ``native``: for the C builder, which also reads events made as tuples by its own makers (faster again).
+    """
     module = parser.module
     deferring = factories(parser) if _alone() else None  # the self-check itself swaps names: alone only
+    if deferring and native:
+        deferring = makers(parser) or deferring
     if deferring:
         saved = _swap(module, deferring)
         return module.CParser(text).get_event, partial(_swap, module, saved)
@@ -146,6 +152,40 @@ def factories(parser: Parser) -> dict:
     if parser.factories is None:
         parser.factories, parser.check = _self_check(parser.module)
     return parser.factories
+
+
+def makers(parser: Parser) -> dict:
+    """The C builder's event makers (:class:`partnerkit.load._native.Maker`: each event comes as the tuple
+    ``(EventClass, *args)``), checked once on the probe document against the deferred events; {} when the C builder
+    is not installed or the check fails. The check also lets the builder read the parser's marks directly."""
+    if parser.makers is None:
+        parser.makers = _makers_check(parser) if factories(parser) else {}
+    return parser.makers
+
+
+def _makers_check(parser: Parser) -> dict:
+    from ruamel.yaml import events
+
+    try:
+        from partnerkit.load import _native
+    except ImportError:
+        return {}
+    module = parser.module
+    made = {name: _native.Maker(getattr(events, name)) for name in EVENT_NAMES}
+    real = [deferred(ev) for ev in iter(module.CParser(PROBE).get_event, None)]
+    saved = _swap(module, made)
+    try:
+        got = list(iter(module.CParser(PROBE).get_event, None))
+    except Exception:  # noqa: BLE001 - any surprise means: the partials serve
+        return {}
+    finally:
+        _swap(module, saved)
+    if len(got) != len(real) or not all(isinstance(g, tuple) and same(partial(g[0], *g[1:]), r)
+                                        for g, r in zip(got, real)):
+        return {}
+    if hasattr(module, "Mark"):
+        _native.marks_direct(module.Mark)
+    return made
 
 
 def _self_check(module) -> tuple[dict, str]:

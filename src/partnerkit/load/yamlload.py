@@ -31,8 +31,13 @@ from partnerkit.load.keys import complex_key, distinct
 from partnerkit.load.parsers import PURE, c_events, chosen, pure_events
 from partnerkit.load.positions import Pos
 
-MAX_DEPTH = 64
+MAX_DEPTH = 64  # also in _native.c
 MAX_ALIAS_NODES = 10_000
+
+try:  # the C builder for the common document, where it was compiled at install; else _walk does it all
+    from partnerkit.load import _native as NATIVE
+except ImportError:  # pragma: no cover - a platform without a C compiler at install
+    NATIVE = None
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
@@ -142,6 +147,10 @@ def load_yaml(text: str, fast: bool = True) -> Loaded:
     parser = chosen() if fast else PURE
     if parser.kind == "c" and not _c_differs(text):  # see _c_differs for the documents it does not read
         out = Loaded()
+        built = _native_walk(parser, text) if NATIVE is not None else None
+        if built is not None:
+            out.data, out.pos = built
+            return out
         get, restore = c_events(parser, text)
         try:
             _walk(get, out, text, True)
@@ -156,6 +165,40 @@ def load_yaml(text: str, fast: bool = True) -> Loaded:
         finally:
             restore()
     return _load_pure(text)
+
+
+def builder() -> str:
+    """Which builder turns the C parser's events into data and positions, in one line (``version --verbose``)."""
+    from partnerkit.load.parsers import makers
+
+    parser = chosen()
+    if parser.kind != "c":
+        return "Python (the pure-Python parser reads every charter)"
+    if NATIVE is None:
+        return ("Python: partnerkit's C builder was not compiled at install (no C compiler or Python headers); "
+                "linting takes about a third longer")
+    events = "made for it" if makers(parser) else "deferred partials (its makers' self-check failed)"
+    return (f"C ({NATIVE.__name__}), events {events}; documents with anchors, tags, repeated or complex keys "
+            f"go to the Python builder")
+
+
+def _native_walk(parser, text: str):
+    """``(data, pos)`` from the C builder (:mod:`partnerkit.load._native`), or None: the document holds what it
+    leaves to :func:`_walk` (anchors, tags, repeated keys, ...), or the C parser refuses it."""
+    from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
+                                    SequenceEndEvent, SequenceStartEvent)
+
+    get, restore = c_events(parser, text, native=True)
+    try:
+        return NATIVE.walk(get, text, (ScalarEvent, MappingStartEvent, MappingEndEvent, SequenceStartEvent,
+                                       SequenceEndEvent, AliasEvent, DocumentStartEvent),
+                           _PLAIN, _plain, _odd_block, _after_colon)
+    except Exception as exc:  # noqa: BLE001 - the parser's errors are read again below; anything else is raised
+        if not _from_parser(exc):
+            raise
+        return None
+    finally:
+        restore()
 
 
 def _c_differs(text: str) -> bool:
