@@ -72,6 +72,8 @@ def test_release_workflow_publishes_with_trusted_publishing():
     flow = YAML(typ="safe", pure=True).load((ROOT / "examples" / "ci" / "release.yml").read_text(encoding="utf-8"))
     build, publish = flow["jobs"]["build"], flow["jobs"]["publish"]
     assert any("twine check --strict" in s.get("run", "") for s in build["steps"])
+    making = next(s for s in build["steps"] if "python -m build" in s.get("run", ""))
+    assert making["env"] == {"PARTNERKIT_PURE": "1"}  # one pure wheel for PyPI, which takes no linux_x86_64 wheel
     assert publish["needs"] == "build"
     assert publish["permissions"] == {"id-token": "write"} and flow["permissions"] == {"contents": "read"}
     assert publish["environment"]["name"] == "pypi"
