@@ -198,6 +198,21 @@ def test_examples_lint_in_every_format(run_pk):
         assert out.returncode in (0, 1) and out.stdout and b"Traceback" not in out.stderr
 
 
+def test_a_lone_surrogate_in_a_charter_is_shown_in_every_format(run_pk, tmp_path):
+    """``"\\ud800"`` in a double-quoted scalar is a lone surrogate, which UTF-8 cannot carry: every format shows it
+    as the visible text ``\\ud800`` (JSON and SARIF once failed to encode it and the run ended in an error)."""
+    charter = write(tmp_path, "odd.charter.yaml", 'partnerkit: 1\nid: "x\\ud800y"\ntitle: t\n')
+    for fmt in FORMATS:
+        out = run_pk("lint", charter, "--format", fmt, "--as-of", DATE)
+        assert out.returncode == 1, (fmt, out.stderr)
+        text = out.stdout.decode("utf-8")  # strict: the whole output is UTF-8
+        if fmt in ("json", "sarif"):
+            json.loads(text)
+            assert "x\\\\ud800y" in text, fmt  # the JSON string for the text x\ud800y
+        else:
+            assert "x\\ud800y" in text, fmt
+
+
 def test_every_format_is_written_as_files_finish():
     """A writer puts each file's findings out when it is given them (SARIF and JUnit keep them in a temporary
     file until the end), so a long run streams and its memory does not grow with the findings."""

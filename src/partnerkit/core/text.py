@@ -36,6 +36,19 @@ def dropped(text) -> str:
     return text if text.isprintable() else UNSAFE.sub("", text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _visible_in_json(m: re.Match) -> str:
+    return f"\\\\u{ord(m.group()):04x}"
+
+
+def json_text(text: str) -> str:
+    """JSON text (made with ``ensure_ascii=False``) that UTF-8 can carry: each lone surrogate, which can only stand
+    inside a string there, becomes the visible text ``\\udXXX``, as the text formats show it."""
+    return text if text.isascii() else _SURROGATE.sub(_visible_in_json, text)
+
+
 def one_line(text) -> str:
     """A single line: line breaks and tabs become one space, unsafe characters go."""
     return dropped(_BREAKS.sub(" ", str(text)))

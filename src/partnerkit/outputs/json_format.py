@@ -10,6 +10,7 @@ import json
 from json.encoder import encode_basestring as _string  # a JSON string literal, in C, as json.dumps writes it
 
 from partnerkit.core.finding import format_path
+from partnerkit.core.text import json_text
 from partnerkit.outputs.common import Writer, render_with, shown, summary
 
 FORMAT_VERSION = 1
@@ -75,9 +76,9 @@ def file_text(r, info) -> str:
     head = file_head(r)
     findings = shown(r, info)
     if not findings:
-        return _dumps({**head, "findings": []})
+        return json_text(_dumps({**head, "findings": []}))
     body = ",\n      ".join(finding_json(f) for f in findings)
-    return _dumps(head)[:-1] + ', "findings": [\n      ' + body + "\n    ]}"
+    return json_text(_dumps(head)[:-1] + ', "findings": [\n      ' + body + "\n    ]}")
 
 
 class JsonWriter(Writer):

@@ -26,6 +26,7 @@ from json.encoder import encode_basestring as _string
 from urllib.parse import quote
 
 from partnerkit.core.numbers import num, plural
+from partnerkit.core.text import json_text
 from partnerkit.outputs.common import Spill, Writer, byte_writer, render_with, shown
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -227,7 +228,7 @@ class SarifWriter(Writer):
         lines: dict[str, list[str]] = {}
         for f in shown(result_, info):
             lines.setdefault(LEVELS.get(f.severity, "warning"), []).append(result_json(f, index, cwd, seen))
-        return {level: (len(got), "".join(line + "\n" for line in got)) for level, got in lines.items()}
+        return {level: (len(got), json_text("".join(line + "\n" for line in got))) for level, got in lines.items()}
 
     def put(self, body: dict[str, tuple[int, str]]) -> None:
         for level, (count, text) in body.items():
@@ -269,7 +270,8 @@ class SarifWriter(Writer):
         }
         properties = {"asOf": self.info.as_of.isoformat(), "omitted": omitted}
         head = json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0"}, ensure_ascii=False)[:-1]
-        self.out.write(head + ', "runs": [' + json.dumps(run, indent=2, ensure_ascii=False)[:-2] + ',\n  "results": [')
+        self.out.write(head + ', "runs": [' + json_text(json.dumps(run, indent=2, ensure_ascii=False))[:-2] +
+                       ',\n  "results": [')
         first = self._results(kept)
         self.out.write(("]" if first else "\n  ]") + ',\n  "properties": ' + json.dumps(properties) + "\n}]}\n")
 
