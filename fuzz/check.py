@@ -133,11 +133,34 @@ def lint_and_check(charter: bytes, display: str = "fuzz.charter.yaml", base_dir:
     result = lint_bytes(charter, display, None, as_of, base_dir)
     if result.error is not None:
         raise Broken(f"lint_bytes gave an error instead of findings: {result.error}")
+    check_builders(charter)
     check_positions(result, data_texts(display, charter, base_dir))
     outputs = render_all(result, show_suppressed, as_of)
     if report and reportable(result):
         outputs["md"], outputs["html"] = report_check(result, as_of)
     return result, outputs
+
+
+def check_builders(charter: bytes) -> None:
+    """What the loader's C builder, where installed, builds itself is what the Python builder builds: data and
+    positions. (A document it leaves goes to the Python builder on both sides: nothing to compare.)"""
+    from partnerkit.load import parsers, yamlload
+    from partnerkit.load.directives import prologue
+
+    native = yamlload.NATIVE
+    text, refused = prologue(charter.decode("utf-8", "replace"))
+    if native is None or refused is not None or parsers.chosen().kind != "c" or yamlload._c_differs(text):
+        return
+    built = yamlload._native_walk(parsers.chosen(), text)
+    if built is None or built is yamlload._REFUSED:
+        return
+    try:
+        yamlload.NATIVE = None
+        slow = yamlload.load_yaml(text)
+    finally:
+        yamlload.NATIVE = native
+    if slow.problems or slow.tag_problems or repr(built) != repr((slow.data, slow.pos)):
+        raise Broken("the C and Python builders read this document differently")
 
 
 def reportable(result) -> bool:

@@ -148,6 +148,8 @@ def load_yaml(text: str, fast: bool = True) -> Loaded:
     if parser.kind == "c" and not _c_differs(text):  # see _c_differs for the documents it does not read
         out = Loaded()
         built = _native_walk(parser, text) if NATIVE is not None else None
+        if built is _REFUSED:  # the C parser refuses it: the pure-Python parser says why, as below
+            return _load_pure(text)
         if built is not None:
             out.data, out.pos = built
             return out
@@ -183,8 +185,8 @@ def builder() -> str:
 
 
 def _native_walk(parser, text: str):
-    """``(data, pos)`` from the C builder (:mod:`partnerkit.load._native`), or None: the document holds what it
-    leaves to :func:`_walk` (anchors, tags, repeated keys, ...), or the C parser refuses it."""
+    """``(data, pos)`` from the C builder (:mod:`partnerkit.load._native`); None when the document holds what it
+    leaves to :func:`_walk` (anchors, tags, repeated keys, ...); ``_REFUSED`` when the C parser refuses it."""
     from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
                                     SequenceEndEvent, SequenceStartEvent)
 
@@ -196,9 +198,12 @@ def _native_walk(parser, text: str):
     except Exception as exc:  # noqa: BLE001 - the parser's errors are read again below; anything else is raised
         if not _from_parser(exc):
             raise
-        return None
+        return _REFUSED
     finally:
         restore()
+
+
+_REFUSED = object()
 
 
 def _c_differs(text: str) -> bool:
