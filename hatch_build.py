@@ -53,7 +53,7 @@ def compile_native(root: str, target: str) -> str | None:
     include = sysconfig.get_paths().get("include")
     if not link or not include or not os.path.exists(os.path.join(include, "Python.h")):
         return _without("no C compiler or Python headers are configured for this interpreter")
-    command = [*shlex.split(link), "-O2", "-fPIC", f"-I{include}", os.path.join(root, SOURCE), "-o", target]
+    command = [*shlex.split(link), "-O2", "-fPIC", "-DNDEBUG", f"-I{include}", os.path.join(root, SOURCE), "-o", target]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     except (OSError, subprocess.SubprocessError) as exc:
