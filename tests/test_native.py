@@ -39,6 +39,17 @@ def test_the_c_builder_was_compiled_where_a_compiler_is_at_hand():
     assert "Tree builder: C (partnerkit.load._native), events made for it" in proc.stdout, proc.stdout
 
 
+def test_a_c_builder_compiled_from_another_version_is_not_used():
+    """An editable install keeps its build when _native.c changes: the loader checks the interface it was built for."""
+    code = ("import sys, types; fake = types.ModuleType('partnerkit.load._native'); fake.API = 0\n"
+            "sys.modules['partnerkit.load._native'] = fake\n"
+            "from partnerkit.load import yamlload; print(yamlload.NATIVE is None, yamlload.builder())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.startswith("True Python: partnerkit's C builder was compiled from another version of it; install"), out
+    if NATIVE is not None:
+        assert NATIVE.API == yamlload.NATIVE_API
+
+
 def python_built(monkeypatch, how, *args):
     with monkeypatch.context() as m:
         m.setattr(yamlload, "NATIVE", None)

@@ -479,7 +479,8 @@ PyMODINIT_FUNC PyInit__native(void) {
     PyObject *m = PyModule_Create(&module);
     if (m == NULL) return NULL;
     if (PyModule_AddObjectRef(m, "Maker", (PyObject *)&MakerType) < 0 ||
-        PyModule_AddIntConstant(m, "PARTIAL_DIRECT", partial_direct) < 0) {
+        PyModule_AddIntConstant(m, "PARTIAL_DIRECT", partial_direct) < 0 ||
+        PyModule_AddIntConstant(m, "API", 1) < 0) {  /* as yamlload.NATIVE_API: raise both when walk() changes */
         Py_DECREF(m);
         return NULL;
     }

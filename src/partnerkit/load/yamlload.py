@@ -34,9 +34,13 @@ from partnerkit.load.positions import Pos
 MAX_DEPTH = 64  # also in _native.c
 MAX_ALIAS_NODES = 10_000
 
+NATIVE_API = 1  # the C builder's interface, as _native.c says it: one compiled from another version is not used
 try:  # the C builder for the common document, where it was compiled at install; else _walk does it all
     from partnerkit.load import _native as NATIVE
 except ImportError:  # pragma: no cover - a platform without a C compiler at install
+    NATIVE = None
+STALE = NATIVE is not None and getattr(NATIVE, "API", None) != NATIVE_API  # an editable install's old build
+if STALE:
     NATIVE = None
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
@@ -176,6 +180,8 @@ def builder() -> str:
     parser = chosen()
     if parser.kind != "c":
         return "Python (the pure-Python parser reads every charter)"
+    if STALE:
+        return "Python: partnerkit's C builder was compiled from another version of it; install partnerkit again"
     if NATIVE is None:
         return ("Python: partnerkit's C builder was not compiled at install (no C compiler or Python headers); "
                 "linting takes about a third longer")
