@@ -6,8 +6,8 @@ until it returns None), in a pool of one process per CPU: on Linux the pool
 partnerkit's lint runs on (``partnerkit.lint.forkpool``, workers forked
 with no threads in the caller), elsewhere ``multiprocessing.Pool``; with
 the chunking and garbage-collector settings of partnerkit's workers.
-Nothing else: no nodes, no data, no schema, no rules, no output. Any linter that reads YAML
-through ruamel's C parser does at least this much work.
+Nothing else: no nodes, no data, no schema, no rules, no output. Any linter
+that reads YAML through ruamel's C parser does at least this much work.
 
 ``--compose`` composes each file's node graph instead (``CBaseLoader``'s
 ``get_single_node``): the floor the benchmark used before, kept as a reference.

@@ -193,14 +193,16 @@ def builder() -> str:
 def _native_walk(parser, text: str):
     """``(data, pos)`` from the C builder (:mod:`partnerkit.load._native`); None when the document holds what it
     leaves to :func:`_walk` (anchors, tags, repeated keys, ...); ``_REFUSED`` when the C parser refuses it."""
-    from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
-                                    SequenceEndEvent, SequenceStartEvent)
+    global _KINDS
+    if _KINDS is None:
+        from ruamel.yaml import events
 
+        _KINDS = tuple(getattr(events, name) for name in ("ScalarEvent", "MappingStartEvent", "MappingEndEvent",
+                                                          "SequenceStartEvent", "SequenceEndEvent", "AliasEvent",
+                                                          "DocumentStartEvent"))
     get, restore = c_events(parser, text, native=True)
     try:
-        return NATIVE.walk(get, text, (ScalarEvent, MappingStartEvent, MappingEndEvent, SequenceStartEvent,
-                                       SequenceEndEvent, AliasEvent, DocumentStartEvent),
-                           _PLAIN, _plain, _odd_block, _after_colon)
+        return NATIVE.walk(get, text, _KINDS, _PLAIN, _plain, _odd_block, _after_colon)
     except Exception as exc:  # noqa: BLE001 - the parser's errors are read again below; anything else is raised
         if not _from_parser(exc):
             raise
@@ -210,6 +212,7 @@ def _native_walk(parser, text: str):
 
 
 _REFUSED = object()
+_KINDS = None  # the event classes, in the order walk() takes them: looked up once
 
 
 def _c_differs(text: str) -> bool:
